@@ -1,0 +1,65 @@
+package dev.berth.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON in and out. Answers are read into plain maps and lists and frozen, so {@code raw()} can hand
+ * them out without copying and no Jackson type leaves this package.
+ */
+public final class Json {
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  private Json() {}
+
+  /** Reads one JSON value (object, array, text, number, boolean or null), frozen. */
+  public static Object read(InputStream in) throws IOException {
+    try {
+      return freeze(MAPPER.readValue(in, Object.class));
+    } catch (JacksonException e) {
+      throw new IOException("the engine sent JSON that cannot be read: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Reads one JSON value from bytes, frozen. */
+  public static Object read(byte[] bytes) throws IOException {
+    try {
+      return freeze(MAPPER.readValue(bytes, Object.class));
+    } catch (JacksonException e) {
+      throw new IOException("the engine sent JSON that cannot be read: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Writes maps, lists, strings, numbers and booleans as JSON. */
+  public static byte[] write(Object value) {
+    return MAPPER.writeValueAsBytes(value);
+  }
+
+  /** Makes maps and lists, at every depth, unmodifiable. */
+  @SuppressWarnings("unchecked")
+  static Object freeze(Object value) {
+    if (value instanceof Map<?, ?> map) {
+      Map<String, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
+      ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, freeze(v)));
+      return Collections.unmodifiableMap(copy);
+    }
+    if (value instanceof List<?> list) {
+      List<Object> copy = new ArrayList<>(list.size());
+      for (Object item : list) {
+        copy.add(freeze(item));
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+}

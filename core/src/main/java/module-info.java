@@ -1,0 +1,13 @@
+/**
+ * Berth's Docker client: {@link dev.berth.DockerClient} and its resource groups, JSON mapping, API
+ * version negotiation and typed errors.
+ */
+module dev.berth.core {
+  requires transitive dev.berth.model;
+  requires transitive dev.berth.transport;
+  requires tools.jackson.databind;
+  requires org.slf4j;
+
+  exports dev.berth;
+  exports dev.berth.system;
+}

@@ -1,0 +1,68 @@
+package dev.berth.transport;
+
+import dev.berth.transport.internal.OkHttpTransport;
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * Carries HTTP/1.1 to one Docker engine. Implementations are thread-safe and keep connections
+ * alive between requests.
+ *
+ * <pre>{@code
+ * try (Transport t = Transport.create(Endpoint.DEFAULT, TransportOptions.defaults());
+ *      HttpResponse r = t.execute(HttpRequest.get("/_ping").build())) {
+ *   System.out.println(r.status());
+ * }
+ * }</pre>
+ *
+ * <p>A failure to reach the engine at all is a {@link ConnectFailedException}; other I/O failures
+ * (a connection cut mid-answer, a read timeout) are plain {@link IOException}s. HTTP error statuses
+ * are not exceptions at this level: they come back as responses.
+ */
+public interface Transport extends Closeable {
+
+  /**
+   * A transport to {@code endpoint}.
+   *
+   * @throws UnsupportedOperationException for schemes Berth does not carry yet ({@code https},
+   *     {@code npipe}, {@code ssh}); the message names the scheme
+   */
+  static Transport create(Endpoint endpoint, TransportOptions options) {
+    switch (endpoint.scheme()) {
+      case UNIX:
+      case TCP:
+      case HTTP:
+        return new OkHttpTransport(endpoint, options);
+      default:
+        throw new UnsupportedOperationException("Berth cannot connect to " + endpoint
+            + " yet: " + endpoint.scheme().text() + ":// endpoints are not supported in this"
+            + " version; use unix:// or tcp:// (plain HTTP)");
+    }
+  }
+
+  /** The engine this transport talks to. */
+  Endpoint endpoint();
+
+  /**
+   * Sends {@code request} and returns the answer once its headers have arrived; the body streams.
+   *
+   * @throws ConnectFailedException if no connection to the engine could be made
+   * @throws IOException if the exchange fails after connecting
+   */
+  HttpResponse execute(HttpRequest request) throws IOException;
+
+  /**
+   * Sends {@code request} asking to upgrade the connection ({@code Connection: Upgrade}, {@code
+   * Upgrade: tcp}). A {@code 101} answer hands over the connection through {@link
+   * HttpResponse#upgraded()}; any other answer is returned as it is (for example a 404 for a
+   * missing container), with its body.
+   *
+   * @throws ConnectFailedException if no connection to the engine could be made
+   * @throws IOException if the exchange fails after connecting
+   */
+  HttpResponse upgrade(HttpRequest request) throws IOException;
+
+  /** Closes idle connections and frees resources; responses still open stay usable. */
+  @Override
+  void close();
+}
