@@ -1,0 +1,336 @@
+package dev.berth.model;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A reference to an image, such as {@code ubuntu:22.04} or {@code
+ * localhost:5000/team/app@sha256:...}, read by the grammar of Docker's distribution/reference
+ * package and normalized as the docker CLI normalizes it.
+ *
+ * <pre>{@code
+ * ImageRef ref = ImageRef.parse("ubuntu:22.04");
+ * ref.name();        // "docker.io/library/ubuntu"
+ * ref.normalized();  // "docker.io/library/ubuntu:22.04"
+ * ref.familiar();    // "ubuntu:22.04"
+ * }</pre>
+ *
+ * <p>The first {@code /}-separated component is a registry only if it is {@code localhost}, or
+ * contains a {@code .} or a {@code :} (a port, or a bracketed IPv6 address such as {@code
+ * [::1]:5000}); otherwise the image is on Docker Hub ({@code docker.io}), where a one-component
+ * name lives under {@code library/}.
+ */
+public final class ImageRef {
+  /** The registry of every reference that names none. */
+  public static final String DOCKER_HUB = "docker.io";
+
+  private static final String LEGACY_DOCKER_HUB = "index.docker.io";
+  private static final String OFFICIAL_PREFIX = "library/";
+  private static final int MAX_NAME_LENGTH = 255;
+  private static final int MAX_TAG_LENGTH = 128;
+  private static final String EXPECTED =
+      "expected [registry[:port]/]path[:tag][@algorithm:hex], such as ubuntu:22.04 or"
+          + " localhost:5000/team/app:1.0";
+
+  private static final Pattern PATH_COMPONENT =
+      Pattern.compile("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+  private static final String HOST_COMPONENT = "[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?";
+  private static final Pattern REGISTRY =
+      Pattern.compile(
+          "(?:" + HOST_COMPONENT + "(?:\\." + HOST_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])"
+              + "(?::[0-9]+)?");
+  private static final Pattern TAG = Pattern.compile("\\w[\\w.-]*");
+  private static final Pattern DIGEST =
+      Pattern.compile(
+          "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+  private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
+
+  private final String registry;
+  private final String repository;
+  private final String tag;
+  private final String digest;
+
+  private ImageRef(String registry, String repository, String tag, String digest) {
+    this.registry = registry;
+    this.repository = repository;
+    this.tag = tag;
+    this.digest = digest;
+  }
+
+  /**
+   * Parses an image reference as {@code docker pull} and {@code docker run} read one.
+   *
+   * <p>{@code ubuntu} becomes {@code docker.io/library/ubuntu}, {@code index.docker.io/x}
+   * becomes {@code docker.io/library/x}, and a tag and a digest may both be given ({@code
+   * name:tag@digest}). No tag is added; see {@link #normalized()} and {@link #tagOrLatest()}.
+   *
+   * @throws IllegalArgumentException if {@code text} is empty, contains white space, is a bare
+   *     64-hex image ID, has an upper-case or empty path component, a bad registry, a tag that is
+   *     not valid or longer than 128 characters, a bad digest, or a name over 255 characters
+   */
+  public static ImageRef parse(String text) {
+    if (text == null) {
+      throw new IllegalArgumentException("image reference is missing: " + EXPECTED);
+    }
+    if (text.isEmpty()) {
+      throw invalid(text, "it is empty");
+    }
+    if (text.chars().anyMatch(Character::isWhitespace)) {
+      throw invalid(text, "it must not contain white space");
+    }
+    if (IMAGE_ID.matcher(text).matches()) {
+      throw invalid(
+          text,
+          "it looks like an image ID (64 hex digits), not a reference; use the ID as it is,"
+              + " or a name such as ubuntu:22.04");
+    }
+    String rest = text;
+    String digest = null;
+    int at = rest.indexOf('@');
+    if (at >= 0) {
+      digest = rest.substring(at + 1);
+      rest = rest.substring(0, at);
+      String problem = digestProblem(digest);
+      if (problem != null) {
+        throw invalid(text, problem);
+      }
+    }
+    String tag = null;
+    int colon = rest.lastIndexOf(':');
+    if (colon > rest.lastIndexOf('/')) {
+      tag = rest.substring(colon + 1);
+      rest = rest.substring(0, colon);
+      String problem = tagProblem(tag);
+      if (problem != null) {
+        throw invalid(text, problem);
+      }
+    }
+    if (rest.isEmpty()) {
+      throw invalid(text, "the name before the tag or digest is empty");
+    }
+
+    String registry = DOCKER_HUB;
+    String path = rest;
+    int slash = rest.indexOf('/');
+    if (slash > 0 && looksLikeRegistry(rest.substring(0, slash))) {
+      registry = rest.substring(0, slash);
+      path = rest.substring(slash + 1);
+      if (!REGISTRY.matcher(registry).matches()) {
+        throw invalid(
+            text,
+            "registry \"" + registry + "\" is not a valid host[:port]; host names are letters,"
+                + " digits and - separated by dots, and an IPv6 address goes in brackets");
+      }
+    }
+    if (registry.equals(LEGACY_DOCKER_HUB)) {
+      registry = DOCKER_HUB;
+    }
+    if (registry.equals(DOCKER_HUB) && path.indexOf('/') < 0 && !path.isEmpty()) {
+      path = OFFICIAL_PREFIX + path;
+    }
+    for (String component : path.split("/", -1)) {
+      if (component.isEmpty()) {
+        throw invalid(text, "path components must not be empty (as in a//b or a trailing /)");
+      }
+      if (!PATH_COMPONENT.matcher(component).matches()) {
+        if (PATH_COMPONENT.matcher(component.toLowerCase(Locale.ROOT)).matches()) {
+          throw invalid(text, "repository name must be lowercase");
+        }
+        throw invalid(
+            text,
+            "path component \"" + component + "\" may hold only lower-case letters and digits,"
+                + " joined by single separators . _ __ or -");
+      }
+    }
+    int nameLength = registry.length() + 1 + path.length();
+    if (nameLength > MAX_NAME_LENGTH) {
+      throw invalid(
+          text,
+          "the name is " + nameLength + " characters with its registry; at most "
+              + MAX_NAME_LENGTH + " are allowed");
+    }
+    return new ImageRef(registry, path, tag, digest);
+  }
+
+  /**
+   * The registry: {@code docker.io}, {@code localhost:5000}, {@code [::1]:5000}, {@code
+   * ghcr.io}.
+   */
+  public String registry() {
+    return registry;
+  }
+
+  /** The path within the registry, such as {@code library/ubuntu} or {@code team/app}. */
+  public String repository() {
+    return repository;
+  }
+
+  /** The full name without tag or digest, such as {@code docker.io/library/ubuntu}. */
+  public String name() {
+    return registry + "/" + repository;
+  }
+
+  /** The tag as given, such as {@code 22.04}, or null if none was given. */
+  public String tag() {
+    return tag;
+  }
+
+  /** The digest as given, such as {@code sha256:...}, or null if none was given. */
+  public String digest() {
+    return digest;
+  }
+
+  /** The tag, or {@code latest} when none was given (even if a digest was). */
+  public String tagOrLatest() {
+    return tag != null ? tag : "latest";
+  }
+
+  /**
+   * The fully qualified form, such as {@code docker.io/library/ubuntu:latest}; {@code latest} is
+   * added only when the reference has neither a tag nor a digest.
+   */
+  public String normalized() {
+    if (tag == null && digest == null) {
+      return name() + ":latest";
+    }
+    return name() + suffix();
+  }
+
+  /**
+   * The short form the docker CLI shows, such as {@code ubuntu:14.04}, {@code ouruser/sinatra:v2}
+   * or {@code localhost:5000/x:1}: {@code docker.io/} and {@code library/} are dropped for Docker
+   * Hub, the tag and digest are kept as given, and no tag is added.
+   */
+  public String familiar() {
+    return familiarName() + suffix();
+  }
+
+  /** The short name without tag or digest, such as {@code ubuntu} or {@code ouruser/sinatra}. */
+  public String familiarName() {
+    if (!registry.equals(DOCKER_HUB)) {
+      return name();
+    }
+    String path = repository;
+    if (path.startsWith(OFFICIAL_PREFIX) && path.indexOf('/', OFFICIAL_PREFIX.length()) < 0) {
+      return path.substring(OFFICIAL_PREFIX.length());
+    }
+    int slash = path.indexOf('/');
+    if (slash > 0 && looksLikeRegistry(path.substring(0, slash))) {
+      // without its registry, docker.io/example.com/x would read back as registry example.com
+      return name();
+    }
+    return path;
+  }
+
+  /**
+   * Returns this reference with {@code tag} instead of its tag; the digest is kept. A null
+   * {@code tag} removes the tag.
+   *
+   * @throws IllegalArgumentException if {@code tag} is not a valid tag
+   */
+  public ImageRef withTag(String tag) {
+    if (tag != null) {
+      String problem = tagProblem(tag);
+      if (problem != null) {
+        throw new IllegalArgumentException(
+            "tag \"" + tag + "\" is not valid: " + problem
+                + "; expected up to 128 letters, digits, _, . or -, not starting with . or -");
+      }
+    }
+    return new ImageRef(registry, repository, tag, digest);
+  }
+
+  /**
+   * Returns this reference with {@code digest} instead of its digest; the tag is kept. A null
+   * {@code digest} removes the digest.
+   *
+   * @throws IllegalArgumentException if {@code digest} is not {@code algorithm:hex}
+   */
+  public ImageRef withDigest(String digest) {
+    if (digest != null) {
+      String problem = digestProblem(digest);
+      if (problem != null) {
+        throw new IllegalArgumentException(
+            "digest \"" + digest + "\" is not valid: " + problem);
+      }
+    }
+    return new ImageRef(registry, repository, tag, digest);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ImageRef r
+        && r.registry.equals(registry)
+        && r.repository.equals(repository)
+        && Objects.equals(r.tag, tag)
+        && Objects.equals(r.digest, digest);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(registry, repository, tag, digest);
+  }
+
+  /** The {@linkplain #familiar() familiar} form, which {@link #parse} reads back as this value. */
+  @Override
+  public String toString() {
+    return familiar();
+  }
+
+  private String suffix() {
+    return (tag != null ? ":" + tag : "") + (digest != null ? "@" + digest : "");
+  }
+
+  private static boolean looksLikeRegistry(String component) {
+    return component.equals("localhost")
+        || component.indexOf('.') >= 0
+        || component.indexOf(':') >= 0;
+  }
+
+  private static String tagProblem(String tag) {
+    if (tag.isEmpty()) {
+      return "the tag after : is empty";
+    }
+    if (!TAG.matcher(tag).matches()) {
+      return "tag \"" + tag + "\" may hold only letters, digits, _, . and -, and must not start"
+          + " with . or -";
+    }
+    if (tag.length() > MAX_TAG_LENGTH) {
+      return "the tag is " + tag.length() + " characters; at most " + MAX_TAG_LENGTH
+          + " are allowed";
+    }
+    return null;
+  }
+
+  private static String digestProblem(String digest) {
+    if (digest.isEmpty()) {
+      return "the digest after @ is empty";
+    }
+    if (!DIGEST.matcher(digest).matches()) {
+      return "digest \"" + digest + "\" must be algorithm:hex with at least 32 hex digits,"
+          + " such as sha256:<64 hex digits>";
+    }
+    String algorithm = digest.substring(0, digest.indexOf(':'));
+    String hex = digest.substring(digest.indexOf(':') + 1);
+    int expected = switch (algorithm) {
+      case "sha256" -> 64;
+      case "sha384" -> 96;
+      case "sha512" -> 128;
+      default -> 0;
+    };
+    if (expected != 0 && hex.length() != expected) {
+      return "a " + algorithm + " digest must have exactly " + expected + " hex digits, not "
+          + hex.length();
+    }
+    if (expected != 0 && !hex.equals(hex.toLowerCase(Locale.ROOT))) {
+      return "the hex digits of a " + algorithm + " digest must be lower-case";
+    }
+    return null;
+  }
+
+  private static IllegalArgumentException invalid(String text, String reason) {
+    return new IllegalArgumentException(
+        "image reference \"" + text + "\" is not valid: " + reason + "; " + EXPECTED);
+  }
+}
