@@ -9,5 +9,6 @@ module dev.berth.core {
   requires org.slf4j;
 
   exports dev.berth;
+  exports dev.berth.containers;
   exports dev.berth.system;
 }

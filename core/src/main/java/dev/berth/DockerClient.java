@@ -1,6 +1,8 @@
 package dev.berth;
 
+import dev.berth.containers.Containers;
 import dev.berth.internal.ApiClient;
+import dev.berth.internal.ContainerCalls;
 import dev.berth.internal.DockerConfig;
 import dev.berth.internal.RawCalls;
 import dev.berth.internal.SystemCalls;
@@ -37,11 +39,13 @@ public final class DockerClient implements AutoCloseable {
 
   private final ApiClient api;
   private final DockerSystem system;
+  private final Containers containers;
   private final EngineApi raw;
 
   private DockerClient(ApiClient api) {
     this.api = api;
     this.system = new SystemCalls(api);
+    this.containers = new ContainerCalls(api);
     this.raw = new RawCalls(api);
   }
 
@@ -83,6 +87,11 @@ public final class DockerClient implements AutoCloseable {
   /** The engine as a whole: ping, version, info. */
   public DockerSystem system() {
     return system;
+  }
+
+  /** Containers: create, get, list, remove. */
+  public Containers containers() {
+    return containers;
   }
 
   /** Any Engine API endpoint, answered as plain maps and lists: for what is not typed yet. */

@@ -212,8 +212,13 @@ public final class ApiClient implements AutoCloseable {
         LOG.debug("{} {} -> {} ({} µs)", method, request.target(), response.status(),
             (System.nanoTime() - start) / 1000);
       }
-      if (response.status() >= 400) {
+      if (response.status() >= 300 && response.status() != 304) {
         try (response) {
+          if (response.status() < 400) {
+            // The engine redirects only when it cleans up a path such as "//x": a caller's bug.
+            throw Errors.forStatus(response.status(), method, fullPath, version,
+                "the engine redirected to " + response.header("Location"));
+          }
           throw Errors.fromAnswer(response.status(), method, fullPath, version, response.body());
         } catch (IOException e) {
           throw failure(method, request.target(), e);

@@ -1,0 +1,52 @@
+package dev.berth.containers;
+
+import dev.berth.model.ContainerSpec;
+import dev.berth.model.ContainerSummary;
+import java.util.List;
+
+/**
+ * The engine's containers.
+ *
+ * <pre>{@code
+ * Container web = docker.containers().create(ContainerSpec.of("nginx").name("web"));
+ * docker.containers().list(ListOptions.all().withLabel("app", "shop"));
+ * docker.containers().get("web").remove(RemoveOptions.force());
+ * }</pre>
+ */
+public interface Containers {
+  /**
+   * Creates a container from {@code spec}, as {@code docker create} does; it is not started.
+   *
+   * @throws dev.berth.NotFoundException if the image is not on the engine
+   * @throws dev.berth.ConflictException if the name is taken
+   * @throws dev.berth.UnsupportedApiVersionException if the spec sets something the negotiated API
+   *     version lacks; nothing is sent then
+   */
+  Container create(ContainerSpec spec);
+
+  /**
+   * The existing container with this id, id prefix or name.
+   *
+   * @throws dev.berth.NotFoundException if there is none
+   */
+  Container get(String idOrName);
+
+  /** The running containers, as {@code docker ps}. */
+  List<ContainerSummary> list();
+
+  /** The containers {@code options} select, as {@code docker ps -a -n 6 --filter …}. */
+  List<ContainerSummary> list(ListOptions options);
+
+  /** Only the ids of the containers {@code options} select, as {@code docker ps -q}. */
+  List<String> ids(ListOptions options);
+
+  /**
+   * Removes a container, as {@code docker rm}; with {@link RemoveOptions#link()}, {@code
+   * idOrName} is a link's name such as {@code /web/db} and only the link is removed ({@code docker
+   * rm -l}).
+   *
+   * @throws dev.berth.NotFoundException if there is no such container
+   * @throws dev.berth.ConflictException if it runs and {@code force} is not set
+   */
+  void remove(String idOrName, RemoveOptions options);
+}
