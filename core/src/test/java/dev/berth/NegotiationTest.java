@@ -100,4 +100,17 @@ class NegotiationTest {
           });
     }
   }
+
+  @Test
+  void redirectIsAnErrorNotASuccess() throws Exception {
+    try (FakeEngine engine = new FakeEngine(line -> line.endsWith("/_ping")
+        ? new FakeEngine.Answer(200, Map.of("Api-Version", "1.41"), "text/plain", "OK")
+        : new FakeEngine.Answer(301, Map.of("Location", "/v1.41/containers/x"), null, ""));
+        DockerClient docker = DockerClient.builder().endpoint(engine.endpoint()).build()) {
+      assertThatThrownBy(() -> docker.api().call("DELETE", "/containers//x", Map.of(), null))
+          .isInstanceOf(DockerApiException.class)
+          .hasMessageContaining("redirected to /v1.41/containers/x")
+          .hasMessageContaining("301");
+    }
+  }
 }

@@ -572,7 +572,7 @@ public final class DockerRun {
 
   @SuppressWarnings("unchecked")
   private static void write(List<String> w, ContainerOption<?> option, Object value) {
-    String flag = "--" + option.flag();
+    String flag = flagText(option);
     switch (option.kind()) {
       case FLAG:
         w.add(flag);
@@ -629,10 +629,15 @@ public final class DockerRun {
     } else {
       List<?> items = value instanceof List<?> list ? list : List.of(value);
       for (Object item : items) {
-        w.add("--" + option.flag());
+        w.add(flagText(option));
         w.add(item.toString());
       }
     }
+  }
+
+  /** The short flag where there is one, as people write it: {@code -p}, {@code -e}. */
+  private static String flagText(ContainerOption<?> option) {
+    return option.shortFlag() != null ? "-" + option.shortFlag() : "--" + option.flag();
   }
 
   private static void writeHealthcheck(List<String> w, Healthcheck h) {
