@@ -97,14 +97,20 @@ public final class ContainerSpec {
   }
 
   /**
-   * With {@code option} set to {@code value}; a null value unsets it.
+   * With {@code option} set to {@code value}; a null value unsets it, and so does false for a
+   * switch such as {@link ContainerOption#PRIVILEGED}, as {@code --privileged=false} does. The
+   * streams of {@link ContainerOption#ATTACH} are kept once each, in the order stdin, stdout,
+   * stderr.
    *
-   * @throws IllegalArgumentException if {@code value} is not of the option's type
+   * @throws IllegalArgumentException if {@code value} is not of the option's type, or is an
+   *     unknown attach stream
    */
   public <T> ContainerSpec with(ContainerOption<T> option, T value) {
     Map<ContainerOption<?>, Object> copy = new LinkedHashMap<>(options);
-    if (value == null) {
+    if (value == null || (option.kind() == ContainerOption.Kind.FLAG && value.equals(false))) {
       copy.remove(option);
+    } else if (option == ContainerOption.ATTACH) {
+      copy.put(option, streams((List<?>) option.check(value)));
     } else {
       copy.put(option, option.check(value));
     }
@@ -152,7 +158,10 @@ public final class ContainerSpec {
     return get(ContainerOption.ENTRYPOINT);
   }
 
-  /** With an entrypoint ({@code --entrypoint}); no arguments clears the image's. */
+  /**
+   * With an entrypoint ({@code --entrypoint}); an empty array clears the image's ({@code
+   * entrypoint()} without arguments is the getter, so write {@code entrypoint(new String[0])}).
+   */
   public ContainerSpec entrypoint(String... entrypoint) {
     return with(ContainerOption.ENTRYPOINT, List.of(entrypoint));
   }
@@ -309,13 +318,20 @@ public final class ContainerSpec {
 
   /** With the streams to attach at start ({@code -a}); none for a detached container. */
   public ContainerSpec attach(String... streams) {
-    for (String s : streams) {
+    return with(ContainerOption.ATTACH, streams.length == 0 ? null : List.of(streams));
+  }
+
+  /** The streams in {@code list}, once each, in the engine's order. */
+  private static List<String> streams(List<?> list) {
+    for (Object s : list) {
       if (!s.equals("stdin") && !s.equals("stdout") && !s.equals("stderr")) {
         throw new IllegalArgumentException("attach stream \"" + s
             + "\" is not valid: expected stdin, stdout or stderr");
       }
     }
-    return with(ContainerOption.ATTACH, streams.length == 0 ? null : List.of(streams));
+    List<String> ordered = new ArrayList<>(List.of("stdin", "stdout", "stderr"));
+    ordered.retainAll(list);
+    return List.copyOf(ordered);
   }
 
   /** Whether the container is removed when it exits ({@code --rm}). */
@@ -479,7 +495,8 @@ public final class ContainerSpec {
    * DockerRun#parse(String)} reads it back into an equal spec.
    *
    * @throws IllegalStateException if the spec holds what no command line can say: an entrypoint
-   *     of more than one word
+   *     of more than one word, a health check run without a shell, or attached streams that
+   *     leave out stdin while stdin is kept open ({@code -i} attaches it)
    */
   public String toCommandLine() {
     return CommandLine.join(DockerRun.toWords(this));
@@ -498,8 +515,14 @@ public final class ContainerSpec {
     return Objects.hash(image, command, options);
   }
 
+  /** The command line, or the settings when no command line can say them. */
   @Override
   public String toString() {
-    return "ContainerSpec{" + toCommandLine() + "}";
+    try {
+      return "ContainerSpec{" + toCommandLine() + "}";
+    } catch (IllegalStateException e) {
+      return "ContainerSpec{image=" + image + ", command=" + command + ", options=" + options
+          + "}";
+    }
   }
 }

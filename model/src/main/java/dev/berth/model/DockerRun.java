@@ -168,6 +168,11 @@ public final class DockerRun {
           break;
         }
       }
+      for (String[] flag : flags) {
+        if (flag[0].equals("help")) {
+          apply(flag[0], flag[1], flag[2]);
+        }
+      }
       if (i >= args.size()) {
         throw new IllegalArgumentException("docker " + (command == null ? "run" : command)
             + " needs an image after the flags, as in docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"
@@ -275,8 +280,8 @@ public final class DockerRun {
         case "cidfile":
           return;
         case "help":
-          throw new IllegalArgumentException("--help asks for the CLI's usage text; it is not a"
-              + " container setting");
+          throw new IllegalArgumentException("flag \"" + written + "\" asks for the CLI's usage"
+              + " text; it is not a container setting: leave it out");
         case "pull":
           if (!List.of("missing", "always", "never").contains(value)) {
             throw new IllegalArgumentException("pull policy \"" + value
@@ -437,34 +442,29 @@ public final class DockerRun {
     private void finish() {
       if (noHealthcheck) {
         if (health != null) {
-          throw new IllegalArgumentException("--no-healthcheck conflicts with the --health-* flags");
+          throw new IllegalArgumentException("flags \"--no-healthcheck\" and \"--health-*\""
+              + " conflict: give --no-healthcheck alone, or the --health-* flags, not both");
         }
         spec = spec.healthcheck(Healthcheck.none());
       } else if (health != null) {
         spec = spec.healthcheck(health);
       }
       if (detached && !attach.isEmpty()) {
-        throw new IllegalArgumentException("conflicting flags: -a (--attach) and -d (--detach)");
+        throw new IllegalArgumentException("flags \"-a\" (--attach) and \"-d\" (--detach)"
+            + " conflict: attach streams or run detached, not both");
       }
       if (spec.autoRemove() && spec.restartPolicy() != null
           && !spec.restartPolicy().name().equals("no")) {
-        throw new IllegalArgumentException("conflicting flags: --restart \"" + spec.restartPolicy()
-            + "\" and --rm");
+        throw new IllegalArgumentException("flags \"--restart " + spec.restartPolicy()
+            + "\" and \"--rm\" conflict: --rm goes only with --restart no");
       }
       List<String> streams = new ArrayList<>();
       if (!detached) {
-        if (attach.isEmpty()) {
-          // Without -a the CLI attaches stdout and stderr, and stdin with -i.
-          if (spec.stdinOpen()) {
-            streams.add("stdin");
-          }
-          streams.add("stdout");
-          streams.add("stderr");
-        } else {
-          for (String s : List.of("stdin", "stdout", "stderr")) {
-            if (attach.contains(s)) {
-              streams.add(s);
-            }
+        // As the CLI: without -a, stdout and stderr; with -i, stdin too, even next to -a.
+        for (String s : List.of("stdin", "stdout", "stderr")) {
+          boolean implied = s.equals("stdin") ? spec.stdinOpen() : attach.isEmpty();
+          if (implied || attach.contains(s)) {
+            streams.add(s);
           }
         }
       }
@@ -546,6 +546,10 @@ public final class DockerRun {
     if (attach.isEmpty()) {
       w.add("-d");
     } else {
+      if (spec.stdinOpen() && !attach.contains("stdin")) {
+        throw new IllegalStateException("attach streams " + attach + " leave out stdin, which"
+            + " -i (--interactive) always attaches on a command line; attach stdin too");
+      }
       List<String> implied = new ArrayList<>();
       if (spec.stdinOpen()) {
         implied.add("stdin");
