@@ -1,0 +1,459 @@
+package dev.berth.internal.archive;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * Unpacks a tar stream under a directory, refusing every entry that would put anything outside it.
+ *
+ * <p>Refused, with an {@link IOException} that quotes the entry and says it would escape the target
+ * directory: absolute names; names whose {@code ..} climbs above the target; symbolic links whose
+ * target is absolute or resolves outside (following the links already on disk, as the kernel
+ * would); hard links to names outside; and entries that would be written through a symbolic link,
+ * extracted earlier or already there, that leads outside. Each entry is checked before anything is
+ * written for it, files are created with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, and
+ * symbolic links are expanded by this class, never by the file system, so a refusal halfway leaves
+ * what was extracted before it and nothing outside. The check assumes that nothing else changes the
+ * target directory during the extraction.
+ *
+ * <p>What is kept: permission bits where the file system has POSIX permissions (set-id and sticky
+ * bits are dropped), modification times, and hard links inside the target (as links, or copies
+ * where the file system cannot link). Directories are created as needed; their modes and times are
+ * set at the end, so that a read-only directory can still be filled and its time is not changed by
+ * what is put in it. Devices, FIFOs and other special entries are skipped. An entry replaces what
+ * is at its path, except that a directory entry keeps an existing directory.
+ *
+ * <p>Memory use does not depend on entry sizes; it grows with the number of directories and
+ * symbolic links, which are remembered for the final pass.
+ */
+public final class TarExtractor {
+  /** As Linux's limit on symbolic links followed while resolving one path. */
+  private static final int MAX_LINK_DEPTH = 40;
+
+  private final Path root;
+  private final boolean posix;
+  private final byte[] buffer = new byte[64 * 1024];
+  private final List<Pending> directories = new ArrayList<>();
+  private final List<Pending> symlinks = new ArrayList<>();
+
+  /** A directory whose mode and time are set at the end, or a link re-checked there (mode 0). */
+  private record Pending(List<String> path, String entryName, int mode, Instant modified) {}
+
+  private TarExtractor(Path root) throws IOException {
+    this.root = root;
+    this.posix = Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class);
+  }
+
+  /**
+   * Writes the entries of the tar stream {@code tar} under {@code targetDir}, which is created if
+   * absent. The stream is read up to the end of the archive and not closed.
+   *
+   * @throws IOException if an entry would land outside {@code targetDir} (nothing is written for it
+   *     or after it; a symbolic link that only leads outside once later entries changed its path is
+   *     found at the end and removed), the archive is malformed or truncated, or writing fails
+   */
+  public static void extract(InputStream tar, Path targetDir) throws IOException {
+    Files.createDirectories(targetDir);
+    TarExtractor extractor = new TarExtractor(targetDir.toRealPath());
+    TarReader reader = new TarReader(tar);
+    for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
+      extractor.extract(entry, reader);
+    }
+    extractor.finish();
+  }
+
+  private void extract(TarEntry entry, TarReader reader) throws IOException {
+    String name = entry.name();
+    if (entry.type() == TarEntry.Type.OTHER) {
+      // devices need privileges and FIFOs have no JDK call; neither holds file content
+      return;
+    }
+    List<String> names = components(name, name, "its name");
+    if (names.isEmpty()) {
+      if (entry.type() == TarEntry.Type.DIRECTORY) {
+        // "./": the target itself, whose mode and time are the caller's, not the archive's
+        return;
+      }
+      throw new IOException("refusing tar entry '" + name + "': it names the target directory");
+    }
+    Deque<String> parent = new ArrayDeque<>();
+    String escape = walk(parent, names.subList(0, names.size() - 1), true, 0, null);
+    if (escape != null) {
+      throw refusal(name, "its path " + escape);
+    }
+    String last = names.get(names.size() - 1);
+    Path dest = createDirectories(parent, name).resolve(last);
+    List<String> destNames = new ArrayList<>(parent);
+    destNames.add(last);
+    switch (entry.type()) {
+      case FILE:
+        extractFile(entry, reader, dest);
+        break;
+      case DIRECTORY:
+        if (!clear(dest, name, true)) {
+          Files.createDirectory(dest);
+        }
+        directories.add(new Pending(destNames, name, entry.mode(), entry.modified()));
+        break;
+      case SYMLINK:
+        extractSymlink(entry, parent, dest, destNames);
+        break;
+      case HARDLINK:
+        extractHardLink(entry, parent, dest, destNames);
+        break;
+      default:
+        throw new AssertionError(entry.type());
+    }
+  }
+
+  private void extractFile(TarEntry entry, TarReader reader, Path dest) throws IOException {
+    clear(dest, entry.name(), false);
+    InputStream content = reader.content();
+    try (OutputStream out =
+        Files.newOutputStream(
+            dest,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE,
+            LinkOption.NOFOLLOW_LINKS)) {
+      for (int n = content.read(buffer); n >= 0; n = content.read(buffer)) {
+        out.write(buffer, 0, n);
+      }
+    }
+    setMode(dest, entry.mode());
+    Files.setLastModifiedTime(dest, FileTime.from(entry.modified()));
+  }
+
+  private void extractSymlink(
+      TarEntry entry, Deque<String> parent, Path dest, List<String> destNames) throws IOException {
+    String name = entry.name();
+    String target = entry.linkTarget();
+    if (target == null || target.isEmpty() || target.indexOf(0) >= 0) {
+      throw new IOException("tar entry '" + name + "' is a symbolic link without a valid target");
+    }
+    String escape = linkEscape(parent, target, dest);
+    if (escape != null) {
+      throw refusal(name, "symbolic link to '" + target + "' " + escape);
+    }
+    clear(dest, name, false);
+    Files.createSymbolicLink(dest, root.getFileSystem().getPath(target));
+    try {
+      Files.getFileAttributeView(dest, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+          .setTimes(FileTime.from(entry.modified()), null, null);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not every platform sets the time of a link itself; a link's time matters to no one
+    }
+    symlinks.add(new Pending(destNames, name, 0, entry.modified()));
+  }
+
+  private void extractHardLink(
+      TarEntry entry, Deque<String> parent, Path dest, List<String> destNames) throws IOException {
+    String name = entry.name();
+    String target = entry.linkTarget();
+    if (target == null || target.isEmpty()) {
+      throw new IOException("tar entry '" + name + "' is a hard link without a target");
+    }
+    // hard link targets are archive names, relative to the top of the archive
+    List<String> targetNames = components(name, target, "hard link to '" + target + "'");
+    Deque<String> source = new ArrayDeque<>();
+    String escape = targetNames.isEmpty() ? "names the target itself" : null;
+    if (escape == null) {
+      escape = walk(source, targetNames, false, 0, null);
+    }
+    if (escape != null) {
+      throw refusal(name, "hard link to '" + target + "' " + escape);
+    }
+    Path sourcePath = pathOf(source);
+    BasicFileAttributes attributes = attributesOrNull(sourcePath);
+    if (attributes == null || attributes.isDirectory()) {
+      throw new IOException(
+          "tar entry '"
+              + name
+              + "' is a hard link to '"
+              + target
+              + "', which is "
+              + (attributes == null ? "not extracted before it" : "a directory"));
+    }
+    if (sourcePath.equals(dest)) {
+      return;
+    }
+    if (attributes.isSymbolicLink()) {
+      // a second name for a link moves its relative target to another directory: check it there
+      String linkTarget = Files.readSymbolicLink(sourcePath).toString();
+      String linkEscape = linkEscape(parent, linkTarget, dest);
+      if (linkEscape != null) {
+        throw refusal(
+            name,
+            "hard link to symbolic link '"
+                + target
+                + "' -> '"
+                + linkTarget
+                + "', which from '"
+                + name
+                + "' "
+                + linkEscape);
+      }
+      symlinks.add(new Pending(destNames, name, 0, entry.modified()));
+    }
+    clear(dest, name, false);
+    try {
+      Files.createLink(dest, sourcePath);
+    } catch (IOException | UnsupportedOperationException e) {
+      Files.copy(sourcePath, dest, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
+    }
+  }
+
+  /**
+   * Checks, once every entry is out, the links (a later entry may have changed a path a link goes
+   * through), then sets the directories' modes and times, deepest and latest first.
+   */
+  private void finish() throws IOException {
+    for (Pending link : symlinks) {
+      Path path = pathOf(link.path());
+      if (!isPlainPath(link.path(), false) || !Files.isSymbolicLink(path)) {
+        continue;
+      }
+      String target = Files.readSymbolicLink(path).toString();
+      Deque<String> parent = new ArrayDeque<>(link.path().subList(0, link.path().size() - 1));
+      String escape = linkEscape(parent, target, null);
+      if (escape != null) {
+        Files.delete(path);
+        throw refusal(
+            link.entryName(),
+            "symbolic link to '" + target + "' " + escape + " once later entries are in place");
+      }
+    }
+    for (int i = directories.size() - 1; i >= 0; i--) {
+      Pending directory = directories.get(i);
+      if (!isPlainPath(directory.path(), true)) {
+        continue;
+      }
+      Path path = pathOf(directory.path());
+      setMode(path, directory.mode());
+      Files.setLastModifiedTime(path, FileTime.from(directory.modified()));
+    }
+  }
+
+  /**
+   * The components of {@code path} below the target, {@code .} and empty ones dropped and {@code
+   * ..} applied.
+   *
+   * @throws IOException if the path is absolute or climbs above the target
+   */
+  private List<String> components(String entryName, String path, String what) throws IOException {
+    if (path.startsWith("/")) {
+      throw refusal(entryName, what + " is absolute");
+    }
+    String separator = root.getFileSystem().getSeparator();
+    List<String> names = new ArrayList<>();
+    for (String part : path.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (names.isEmpty()) {
+          throw refusal(entryName, what + " climbs above it with '..'");
+        }
+        names.remove(names.size() - 1);
+        continue;
+      }
+      if (part.indexOf(0) >= 0 || (!separator.equals("/") && part.contains(separator))) {
+        throw new IOException(
+            "refusing tar entry '"
+                + entryName
+                + "': "
+                + what
+                + " has a character this file system cannot take in a name");
+      }
+      names.add(part);
+    }
+    return names;
+  }
+
+  /**
+   * Why a symbolic link in the directory {@code parent} to {@code target} would lead outside, or
+   * null if it stays inside. {@code replaced}, the link's own path if something is there now, is
+   * not expanded: the link takes its place.
+   */
+  private String linkEscape(Deque<String> parent, String target, Path replaced) throws IOException {
+    if (target.startsWith("/")) {
+      return "is absolute";
+    }
+    return walk(new ArrayDeque<>(parent), Arrays.asList(target.split("/")), true, 0, replaced);
+  }
+
+  /**
+   * Follows {@code steps} from {@code at} (components below the target), expanding symbolic links
+   * found on disk as the kernel would (the last step only if {@code expandLast}), and leaves in
+   * {@code at} where they lead, free of links. A link at {@code opaque} (may be null) is left
+   * unexpanded. Returns null, or why the walk left the target.
+   */
+  private String walk(
+      Deque<String> at, List<String> steps, boolean expandLast, int depth, Path opaque)
+      throws IOException {
+    List<String> clean = new ArrayList<>();
+    for (String step : steps) {
+      if (!step.isEmpty() && !step.equals(".")) {
+        clean.add(step);
+      }
+    }
+    for (int i = 0; i < clean.size(); i++) {
+      String step = clean.get(i);
+      if (step.equals("..")) {
+        if (at.isEmpty()) {
+          return "leads above it with '..'";
+        }
+        at.removeLast();
+        continue;
+      }
+      at.addLast(step);
+      if (i == clean.size() - 1 && !expandLast) {
+        break;
+      }
+      Path here = pathOf(at);
+      if (here.equals(opaque) || !Files.isSymbolicLink(here)) {
+        continue;
+      }
+      String linkName = String.join("/", at);
+      if (depth >= MAX_LINK_DEPTH) {
+        throw new IOException("too many levels of symbolic links at '" + linkName + "'");
+      }
+      Path target = Files.readSymbolicLink(here);
+      String through = "goes through symbolic link '" + linkName + "' -> '" + target + "'";
+      at.removeLast();
+      Path relative = target;
+      if (target.isAbsolute()) {
+        // links already in the target directory may be absolute and still point inside it
+        Path normal = target.normalize();
+        if (!normal.startsWith(root)) {
+          return through;
+        }
+        at.clear();
+        relative = root.relativize(normal);
+      }
+      List<String> targetSteps = new ArrayList<>();
+      for (Path part : relative) {
+        targetSteps.add(part.toString());
+      }
+      if (walk(at, targetSteps, true, depth + 1, opaque) != null) {
+        return through;
+      }
+    }
+    return null;
+  }
+
+  /** Creates the missing directories of {@code names} (free of links) and returns the last. */
+  private Path createDirectories(Collection<String> names, String entryName) throws IOException {
+    Path dir = root;
+    for (String name : names) {
+      dir = dir.resolve(name);
+      BasicFileAttributes attributes = attributesOrNull(dir);
+      if (attributes == null) {
+        Files.createDirectory(dir);
+      } else if (!attributes.isDirectory()) {
+        // a link here would mean the tree changed under us since walk() expanded them
+        throw new IOException(
+            "cannot extract tar entry '"
+                + entryName
+                + "': '"
+                + root.relativize(dir)
+                + "' is not a directory");
+      }
+    }
+    return dir;
+  }
+
+  /**
+   * Removes what is at {@code path}, a link as a link; keeps a directory if {@code keepDirectory}
+   * and then returns true.
+   */
+  private boolean clear(Path path, String entryName, boolean keepDirectory) throws IOException {
+    BasicFileAttributes attributes = attributesOrNull(path);
+    if (attributes == null) {
+      return false;
+    }
+    if (attributes.isDirectory() && keepDirectory) {
+      return true;
+    }
+    try {
+      Files.delete(path);
+    } catch (DirectoryNotEmptyException e) {
+      throw new IOException(
+          "cannot extract tar entry '"
+              + entryName
+              + "' over the non-empty directory '"
+              + root.relativize(path)
+              + "'",
+          e);
+    }
+    return false;
+  }
+
+  /**
+   * True if every component of {@code names} but the last, or all if {@code all}, is a directory
+   * and not a link.
+   */
+  private boolean isPlainPath(List<String> names, boolean all) throws IOException {
+    Path path = root;
+    int count = all ? names.size() : names.size() - 1;
+    for (int i = 0; i < count; i++) {
+      path = path.resolve(names.get(i));
+      BasicFileAttributes attributes = attributesOrNull(path);
+      if (attributes == null || !attributes.isDirectory()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void setMode(Path path, int mode) throws IOException {
+    if (posix) {
+      Files.setPosixFilePermissions(path, FileModes.permissions(mode));
+    }
+  }
+
+  private Path pathOf(Collection<String> names) {
+    Path path = root;
+    for (String name : names) {
+      path = path.resolve(name);
+    }
+    return path;
+  }
+
+  private static BasicFileAttributes attributesOrNull(Path path) throws IOException {
+    try {
+      return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      return null;
+    }
+  }
+
+  private IOException refusal(String entryName, String reason) {
+    return new IOException(
+        "refusing tar entry '"
+            + entryName
+            + "': it would escape the target directory "
+            + root
+            + " ("
+            + reason
+            + ")");
+  }
+}

@@ -1,0 +1,335 @@
+package dev.berth.internal.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Extraction, and above all what it refuses: every hostile archive must fail with a message that
+ * quotes the entry, and leave {@code outside}, a sibling of the target, as it was.
+ */
+class TarExtractorTest {
+  private static final Instant T = Instant.parse("2021-03-04T05:06:07Z");
+
+  @TempDir Path temp;
+  private Path target;
+  private Path outside;
+
+  /** What builds an archive. */
+  private interface Entries {
+    void write(TarWriter tar) throws IOException;
+  }
+
+  @BeforeEach
+  void directories() throws IOException {
+    target = Files.createDirectory(temp.resolve("target"));
+    outside = Files.createDirectory(temp.resolve("outside"));
+  }
+
+  private static InputStream archive(Entries entries) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (TarWriter tar = new TarWriter(out)) {
+      entries.write(tar);
+    }
+    return new ByteArrayInputStream(out.toByteArray());
+  }
+
+  private static void file(TarWriter tar, String name, String content) throws IOException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    tar.writeFile(name, bytes.length, 0644, T, new ByteArrayInputStream(bytes));
+  }
+
+  private void assertRefused(Entries entries, String entryName) {
+    assertThatThrownBy(() -> TarExtractor.extract(archive(entries), target))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("refusing tar entry '" + entryName + "'")
+        .hasMessageContaining("would escape the target directory");
+  }
+
+  /** Nothing but the target and the sibling next to them, and nothing new in the sibling. */
+  private void assertNothingOutside(String... expectedInOutside) throws IOException {
+    assertThat(names(temp)).containsExactlyInAnyOrder("outside", "target");
+    assertThat(names(outside)).containsExactlyInAnyOrder(expectedInOutside);
+  }
+
+  private static List<String> names(Path dir) throws IOException {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.map(p -> p.getFileName().toString()).collect(Collectors.toList());
+    }
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  // --- refused ---
+
+  @Test
+  void absoluteNameIsRefused() throws IOException {
+    String absolute = outside.resolve("abs.txt").toString();
+    assertRefused(tar -> file(tar, absolute, "pwned"), absolute);
+    assertNothingOutside();
+    assertThat(names(target)).isEmpty();
+  }
+
+  @Test
+  void dotDotAtTheStartIsRefused() throws IOException {
+    assertRefused(tar -> file(tar, "../outside/escape", "pwned"), "../outside/escape");
+    assertNothingOutside();
+  }
+
+  @Test
+  void dotDotThatClimbsOutAfterGoingInIsRefused() throws IOException {
+    assertRefused(tar -> file(tar, "a/../../outside/escape", "pwned"), "a/../../outside/escape");
+    assertNothingOutside();
+    assertThat(names(target)).isEmpty();
+  }
+
+  @Test
+  void symlinkToRootIsRefusedBeforeAnEntryCanGoThroughIt() throws IOException {
+    String through = "a" + outside.resolve("evil"); // a/tmp/.../outside/evil
+    assertRefused(
+        tar -> {
+          tar.writeSymlink("a", "/", T);
+          file(tar, through, "pwned");
+        },
+        "a");
+    assertNothingOutside();
+    assertThat(names(target)).isEmpty();
+  }
+
+  @Test
+  void entryThroughASymlinkAlreadyThereThatLeadsOutsideIsRefused() throws IOException {
+    Files.createSymbolicLink(target.resolve("a"), outside);
+    assertRefused(tar -> file(tar, "a/evil", "pwned"), "a/evil");
+    assertNothingOutside();
+  }
+
+  @Test
+  void symlinkWithARelativeTargetClimbingOutIsRefused() throws IOException {
+    assertRefused(tar -> tar.writeSymlink("link", "../outside", T), "link");
+    assertRefused(
+        tar -> {
+          tar.writeDirectory("sub", 0755, T);
+          tar.writeSymlink("sub/link", "../../outside/x", T);
+        },
+        "sub/link");
+    assertNothingOutside();
+    assertThat(Files.exists(target.resolve("link"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertThat(Files.exists(target.resolve("sub/link"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+  }
+
+  @Test
+  void symlinkThatClimbsOutOnlyThroughAnotherLinkIsRefused() throws IOException {
+    // lexically "here/.." is the target itself; on disk "here" is the target, so ".." leaves it
+    assertRefused(
+        tar -> {
+          tar.writeSymlink("here", ".", T);
+          tar.writeSymlink("up", "here/..", T);
+          file(tar, "up/outside/evil", "pwned");
+        },
+        "up");
+    assertNothingOutside();
+  }
+
+  @Test
+  void symlinkALaterEntryMakesLeadOutsideIsRemovedAndRefused() throws IOException {
+    // "l" -> "d/.." is the target while d is a directory; once d -> "." it is the parent
+    assertRefused(
+        tar -> {
+          tar.writeDirectory("d", 0755, T);
+          tar.writeSymlink("l", "d/..", T);
+          tar.writeSymlink("d", ".", T);
+        },
+        "l");
+    assertThat(Files.exists(target.resolve("l"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertNothingOutside();
+  }
+
+  @Test
+  void entryThroughALinkALaterEntryMadeLeadOutsideIsRefused() throws IOException {
+    assertRefused(
+        tar -> {
+          tar.writeDirectory("d", 0755, T);
+          tar.writeSymlink("l", "d/..", T);
+          tar.writeSymlink("d", ".", T);
+          file(tar, "l/outside/evil", "pwned");
+        },
+        "l/outside/evil");
+    assertNothingOutside();
+  }
+
+  @Test
+  void hardLinkToEtcPasswdIsRefused() throws IOException {
+    assertRefused(tar -> tar.writeHardLink("passwd", "/etc/passwd", 0644, T), "passwd");
+    assertThat(names(target)).isEmpty();
+    assertNothingOutside();
+  }
+
+  @Test
+  void hardLinkToASiblingFileIsRefusedAndTheFileIsUntouched() throws IOException {
+    Path secret = Files.writeString(outside.resolve("secret"), "secret");
+    assertRefused(
+        tar -> {
+          tar.writeHardLink("h", "../outside/secret", 0644, T);
+          file(tar, "h", "pwned");
+        },
+        "h");
+    assertThat(read(secret)).isEqualTo("secret");
+    assertThat(Files.getAttribute(secret, "unix:nlink")).isEqualTo(1);
+    assertThat(names(target)).isEmpty();
+    assertNothingOutside("secret");
+  }
+
+  @Test
+  void hardLinkThroughASymlinkThatLeadsOutsideIsRefused() throws IOException {
+    Files.writeString(outside.resolve("secret"), "secret");
+    assertRefused(
+        tar -> {
+          tar.writeSymlink("up", "..", T);
+          tar.writeHardLink("h", "up/outside/secret", 0644, T);
+        },
+        "up");
+    Files.createSymbolicLink(target.resolve("out"), outside);
+    assertRefused(tar -> tar.writeHardLink("h", "out/secret", 0644, T), "h");
+    assertThat(Files.getAttribute(outside.resolve("secret"), "unix:nlink")).isEqualTo(1);
+    assertNothingOutside("secret");
+  }
+
+  @Test
+  void hardLinkToASymlinkWhoseTargetWouldLeadOutsideFromTheNewPlaceIsRefused() throws IOException {
+    assertRefused(
+        tar -> {
+          tar.writeDirectory("sub", 0755, T);
+          tar.writeSymlink("sub/l", "../x", T); // sub/../x: inside
+          tar.writeHardLink("h", "sub/l", 0777, T); // the same "../x" from the top: outside
+        },
+        "h");
+    assertThat(Files.exists(target.resolve("h"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertNothingOutside();
+  }
+
+  @Test
+  void refusalHalfwayKeepsWhatCameBeforeAndWritesNothingAfter() throws IOException {
+    assertRefused(
+        tar -> {
+          file(tar, "first.txt", "first");
+          file(tar, "../outside/escape", "pwned");
+          file(tar, "later.txt", "later");
+        },
+        "../outside/escape");
+    assertThat(names(target)).containsExactly("first.txt");
+    assertNothingOutside();
+  }
+
+  // --- extracted ---
+
+  @Test
+  void symlinkAlreadyAtAFilesPathIsReplacedNotWrittenThrough() throws IOException {
+    Path victim = Files.writeString(outside.resolve("victim"), "original");
+    Files.createSymbolicLink(target.resolve("f"), victim);
+    TarExtractor.extract(archive(tar -> file(tar, "f", "new")), target);
+    assertThat(Files.isSymbolicLink(target.resolve("f"))).isFalse();
+    assertThat(read(target.resolve("f"))).isEqualTo("new");
+    assertThat(read(victim)).isEqualTo("original");
+  }
+
+  @Test
+  void symlinkInsideIsKeptAndEntriesThroughItLandInside() throws IOException {
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              tar.writeDirectory("real", 0755, T);
+              tar.writeSymlink("alias", "real", T);
+              tar.writeSymlink("real/self", "../real", T);
+              file(tar, "alias/file.txt", "through the alias");
+            }),
+        target);
+    assertThat(Files.readSymbolicLink(target.resolve("alias")).toString()).isEqualTo("real");
+    assertThat(read(target.resolve("real/file.txt"))).isEqualTo("through the alias");
+    assertThat(Files.readSymbolicLink(target.resolve("real/self")).toString()).isEqualTo("../real");
+    assertNothingOutside();
+  }
+
+  @Test
+  void hardLinkInsideIsCreatedAsALink() throws IOException {
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              file(tar, "dir/original", "shared");
+              tar.writeHardLink("copy", "dir/original", 0644, T);
+            }),
+        target);
+    assertThat(read(target.resolve("copy"))).isEqualTo("shared");
+    assertThat(Files.isSameFile(target.resolve("copy"), target.resolve("dir/original"))).isTrue();
+  }
+
+  @Test
+  void modesTimesAndMissingParentsAreRestored() throws IOException {
+    Instant dirTime = Instant.parse("2019-01-02T03:04:05Z");
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              tar.writeDirectory("./", 0755, T); // the target itself: left alone
+              tar.writeDirectory("ro", 0555, dirTime);
+              tar.writeFile("ro/run.sh", 2, 0755, T, new ByteArrayInputStream("#!".getBytes()));
+              tar.writeFile(
+                  "./implicit/parents/secret",
+                  1,
+                  0600,
+                  T,
+                  new ByteArrayInputStream("s".getBytes()));
+            }),
+        target);
+    assertThat(perms(target.resolve("ro"))).isEqualTo("r-xr-xr-x");
+    assertThat(perms(target.resolve("ro/run.sh"))).isEqualTo("rwxr-xr-x");
+    assertThat(perms(target.resolve("implicit/parents/secret"))).isEqualTo("rw-------");
+    assertThat(Files.getLastModifiedTime(target.resolve("ro"))).isEqualTo(FileTime.from(dirTime));
+    assertThat(Files.getLastModifiedTime(target.resolve("ro/run.sh"))).isEqualTo(FileTime.from(T));
+    assertThat(perms(target)).isNotEqualTo("r-xr-xr-x");
+  }
+
+  @Test
+  void specialEntriesAreSkipped() throws IOException {
+    byte[] fifo =
+        TarHeader.block("fifo".getBytes(), new byte[0], 0644, 0, 0, (byte) '6', new byte[0]);
+    byte[] archive = Arrays.copyOf(fifo, 512 * 3);
+    TarExtractor.extract(new ByteArrayInputStream(archive), target);
+    assertThat(names(target)).isEmpty();
+  }
+
+  @Test
+  void truncatedArchiveFails() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (TarWriter tar = new TarWriter(out)) {
+      tar.writeFile("big", 5000, 0644, T, new PatternStream(5000));
+    }
+    byte[] truncated = Arrays.copyOf(out.toByteArray(), 2000);
+    assertThatThrownBy(() -> TarExtractor.extract(new ByteArrayInputStream(truncated), target))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("truncated")
+        .hasMessageContaining("'big'");
+  }
+
+  private static String perms(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+}
