@@ -1,32 +1,114 @@
 package dev.berth.containers;
 
 import dev.berth.model.ContainerDetails;
+import dev.berth.model.ContainerStats;
+import dev.berth.model.FileChange;
+import dev.berth.model.PortMapping;
+import dev.berth.model.ProcessList;
+import dev.berth.model.WaitResult;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
 
 /**
- * One container on the engine, by id.
+ * One container on the engine, by id: its lifecycle, its streams and what can be read of it.
  *
  * <pre>{@code
- * Container c = docker.containers().create(spec);
- * c.inspect().state().status();   // created
- * c.remove(RemoveOptions.force());
+ * Container web = docker.containers().run(spec);          // docker run -d
+ * web.exec("sh", "-c", "echo hi").call().stdout();        // docker exec
+ * web.logs().tail(20).text();                             // docker logs --tail 20
+ * web.stop(Duration.ofSeconds(10));
+ * web.remove(RemoveOptions.force());
  * }</pre>
+ *
+ * <p>Every method throws {@link dev.berth.NotFoundException} once the container is gone.
  */
 public interface Container {
   /** The full id. */
   String id();
 
-  /**
-   * What {@code docker inspect} shows now.
-   *
-   * @throws dev.berth.NotFoundException if the container is gone
-   */
+  /** What {@code docker inspect} shows now. */
   ContainerDetails inspect();
 
+  /** Starts it ({@code docker start}); starting a running container does nothing. */
+  void start();
+
+  /** Stops it, killing it after the container's stop timeout ({@code docker stop}). */
+  void stop();
+
   /**
-   * Removes it, as {@code docker rm}.
-   *
-   * @throws dev.berth.ConflictException if it runs and {@code force} is not set
+   * Stops it: the stop signal, then after {@code timeout} a kill ({@code docker stop -t}). Stopping
+   * a stopped container does nothing.
    */
+  void stop(Duration timeout);
+
+  /** Restarts it, killing it after the container's stop timeout ({@code docker restart}). */
+  void restart();
+
+  /** Restarts it, killing it after {@code timeout} ({@code docker restart -t}). */
+  void restart(Duration timeout);
+
+  /** Sends SIGKILL ({@code docker kill}). */
+  void kill();
+
+  /** Sends {@code signal}, such as {@code KILL}, {@code SIGHUP} or {@code 9} ({@code docker kill -s}). */
+  void kill(String signal);
+
+  /** Freezes its processes ({@code docker pause}). */
+  void pause();
+
+  /** Thaws its processes ({@code docker unpause}). */
+  void unpause();
+
+  /** Renames it ({@code docker rename}). */
+  void rename(String newName);
+
+  /** Changes its resources or restart policy while it exists ({@code docker update}). */
+  void update(ContainerUpdate update);
+
+  /** Waits until it is not running and returns its exit code ({@code docker wait}). */
+  WaitResult waitFor();
+
+  /** Waits for {@code condition} and returns the exit code. */
+  WaitResult waitFor(WaitCondition condition);
+
+  /** Its output so far or as it comes ({@code docker logs}). */
+  LogRequest logs();
+
+  /** Its live streams ({@code docker attach}). */
+  AttachRequest attach();
+
+  /** A command to run in it ({@code docker exec}). */
+  ExecRequest exec(String... command);
+
+  /** Its processes, with {@code ps} options such as {@code -o pid,comm} ({@code docker top}). */
+  ProcessList top(String... psArguments);
+
+  /** What changed in its filesystem against the image ({@code docker diff}). */
+  List<FileChange> diff();
+
+  /** Its published ports while it runs ({@code docker port}). */
+  List<PortMapping> ports();
+
+  /** The host addresses of one published container port ({@code docker port web 5000}). */
+  List<PortMapping> port(int containerPort);
+
+  /** One reading of its resource use ({@code docker stats --no-stream}). */
+  ContainerStats stats();
+
+  /** Its resource use as it goes, a reading a second ({@code docker stats}). */
+  StatsStream statsStream();
+
+  /**
+   * Its filesystem as a tar stream ({@code docker export}); the caller closes it. It streams in
+   * constant memory whatever the size.
+   */
+  InputStream export();
+
+  /** An image from its current state ({@code docker commit}); returns the image's id. */
+  String commit(CommitOptions options);
+
+  /** Removes it, as {@code docker rm}. */
   void remove(RemoveOptions options);
 
   /** Removes it, as {@code docker rm} without flags. */

@@ -2,7 +2,9 @@ package dev.berth.containers;
 
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerSummary;
+import dev.berth.model.ExecResult;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The engine's containers.
@@ -23,6 +25,29 @@ public interface Containers {
    *     version lacks; nothing is sent then
    */
   Container create(ContainerSpec spec);
+
+  /**
+   * Creates and starts a container, as {@code docker run -d}; a missing image is pulled first.
+   * If the start fails, the container is removed again: nothing half-made is left.
+   */
+  Container run(ContainerSpec spec);
+
+  /** Creates and starts a container, pulling its image as {@code policy} says. */
+  Container run(ContainerSpec spec, PullPolicy policy);
+
+  /**
+   * Runs a container in the foreground to its end, as {@code docker run IMAGE COMMAND} without
+   * {@code -d}: returns its exit code and output. The container is removed afterwards when the
+   * spec has {@code --rm}; otherwise it stays, as with the CLI.
+   */
+  ExecResult runToExit(ContainerSpec spec);
+
+  /**
+   * Removes stopped containers that match {@code filters} ({@code docker container prune
+   * --filter}), such as {@code label=dev.berth.test} or {@code until=24h}; returns the removed
+   * ids and the space reclaimed.
+   */
+  PruneResult prune(Map<String, List<String>> filters);
 
   /**
    * The existing container with this id, id prefix or name.

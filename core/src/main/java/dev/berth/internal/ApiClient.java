@@ -138,21 +138,22 @@ public final class ApiClient implements AutoCloseable {
   public final class Call {
     private final String method;
     private final String path;
-    private final Map<String, String> query = new LinkedHashMap<>();
+    private final List<Map.Entry<String, String>> query = new java.util.ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private HttpRequest.Body body;
     private boolean versioned = true;
     private boolean streaming;
+    private boolean upgrade;
 
     private Call(String method, String path) {
       this.method = method;
       this.path = path;
     }
 
-    /** Adds a query parameter; a null value leaves it out. */
+    /** Adds a query parameter, which may repeat; a null value leaves it out. */
     public Call query(String name, Object value) {
       if (value != null) {
-        query.put(name, String.valueOf(value));
+        query.add(Map.entry(name, String.valueOf(value)));
       }
       return this;
     }
@@ -188,6 +189,17 @@ public final class ApiClient implements AutoCloseable {
     }
 
     /**
+     * Asks the engine to take over the connection ({@code Upgrade: tcp}, as attach and exec do);
+     * {@link #open()} then returns the {@code 101} answer, whose {@code upgraded()} is the duplex
+     * connection.
+     */
+    public Call upgrade() {
+      this.upgrade = true;
+      this.streaming = true;
+      return this;
+    }
+
+    /**
      * Sends the request and returns the answer, whose body the caller reads and closes.
      *
      * @throws dev.berth.DockerApiException (a subclass by status) for an error answer
@@ -197,13 +209,13 @@ public final class ApiClient implements AutoCloseable {
       ApiVersion version = versioned ? version() : null;
       String fullPath = versioned ? "/v" + version + path : path;
       HttpRequest.Builder b = HttpRequest.builder(method, fullPath).streaming(streaming).body(body);
-      query.forEach(b::query);
+      query.forEach(e -> b.query(e.getKey(), e.getValue()));
       headers.forEach(b::header);
       HttpRequest request = b.build();
       long start = System.nanoTime();
       HttpResponse response;
       try {
-        response = transport.execute(request);
+        response = upgrade ? transport.upgrade(request) : transport.execute(request);
       } catch (IOException e) {
         LOG.debug("{} {} failed: {}", method, request.target(), e.toString());
         throw failure(method, request.target(), e);

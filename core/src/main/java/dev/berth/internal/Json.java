@@ -40,6 +40,40 @@ public final class Json {
     }
   }
 
+  /**
+   * Reads concatenated JSON values one by one as they arrive, as the engine streams stats,
+   * events and progress messages; each frozen. {@code next()} returns null at the end.
+   */
+  static Sequence sequence(InputStream in) throws IOException {
+    try {
+      return new Sequence(MAPPER.readerFor(Object.class).readValues(in));
+    } catch (JacksonException e) {
+      throw new IOException("the engine sent JSON that cannot be read: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Values read one by one from a stream. */
+  static final class Sequence {
+    private final tools.jackson.databind.MappingIterator<Object> values;
+
+    private Sequence(tools.jackson.databind.MappingIterator<Object> values) {
+      this.values = values;
+    }
+
+    /** The next value, or null at the end. */
+    Object next() throws IOException {
+      try {
+        return values.hasNextValue() ? freeze(values.nextValue()) : null;
+      } catch (JacksonException e) {
+        if (e.getCause() instanceof IOException io) {
+          throw io;
+        }
+        throw new IOException("the engine sent JSON that cannot be read: "
+            + e.getOriginalMessage(), e);
+      }
+    }
+  }
+
   /** Writes maps, lists, strings, numbers and booleans as JSON. */
   public static byte[] write(Object value) {
     return MAPPER.writeValueAsBytes(value);

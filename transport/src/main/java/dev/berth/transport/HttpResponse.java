@@ -38,6 +38,13 @@ public interface HttpResponse extends Closeable {
    */
   DuplexConnection upgraded();
 
+  /**
+   * Breaks the connection under this answer, from any thread: a thread blocked reading {@link
+   * #body()} gets an {@link java.io.IOException} at once. For ending endless streams (logs
+   * --follow, events, stats) early; the connection is not reused.
+   */
+  void abort();
+
   /** Releases the body and the connection. */
   @Override
   void close() throws IOException;

@@ -9,17 +9,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import okhttp3.Call;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Socket;
 
 /** An {@link HttpResponse} over an OkHttp {@link Response}. */
 final class OkHttpResponse implements HttpResponse {
+  private final Call call;
   private final Response response;
   private DuplexConnection upgraded;
 
-  OkHttpResponse(Response response) {
+  OkHttpResponse(Call call, Response response) {
+    this.call = call;
     this.response = response;
+  }
+
+  @Override
+  public void abort() {
+    call.cancel();
   }
 
   @Override

@@ -116,7 +116,7 @@ public final class OkHttpTransport implements Transport {
       throws IOException {
     Call call = via.newCall(okRequest);
     try {
-      return new OkHttpResponse(call.execute());
+      return new OkHttpResponse(call, call.execute());
     } catch (IOException e) {
       CallTrace trace = okRequest.tag(CallTrace.class);
       if (e instanceof UnknownHostException || (trace != null && !trace.connected)) {

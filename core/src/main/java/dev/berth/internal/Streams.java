@@ -1,0 +1,65 @@
+package dev.berth.internal;
+
+import dev.berth.containers.LogStream;
+import dev.berth.model.ApiVersion;
+import dev.berth.transport.DuplexConnection;
+import dev.berth.transport.HttpResponse;
+import java.io.IOException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Opens output streams and decides their framing. Up to API 1.41 the engine labels every stream
+ * {@code raw-stream}, multiplexed or not, so the TTY flag that applies decides (the container's
+ * for logs and attach, the exec's own for exec); from 1.42 the Content-Type can be trusted.
+ * The bytes themselves are never sniffed.
+ */
+final class Streams {
+  private static final ApiVersion CONTENT_TYPE_TRUSTED = ApiVersion.of(1, 42);
+
+  private final ApiClient api;
+
+  Streams(ApiClient api) {
+    this.api = api;
+  }
+
+  ApiClient api() {
+    return api;
+  }
+
+  /** Sends {@code call} and reads its answer's body as output. */
+  LogStream open(ApiClient.Call call, BooleanSupplier tty, String what) {
+    HttpResponse r = call.open();
+    return new FrameStream(r.body(), multiplexed(r, tty), r::abort, r, what);
+  }
+
+  /** The output of an upgraded connection. */
+  LogStream open(HttpResponse upgradeAnswer, DuplexConnection c, BooleanSupplier tty,
+      String what) {
+    return new FrameStream(c.input(), multiplexed(upgradeAnswer, tty), () -> closeQuietly(c), c,
+        what);
+  }
+
+  private boolean multiplexed(HttpResponse r, BooleanSupplier tty) {
+    String type = r.header("Content-Type");
+    if (type != null && api.version().isAtLeast(CONTENT_TYPE_TRUSTED)) {
+      if (type.startsWith("application/vnd.docker.multiplexed-stream")) {
+        return true;
+      }
+      if (type.startsWith("application/vnd.docker.raw-stream")) {
+        return false;
+      }
+    }
+    return !tty.getAsBoolean();
+  }
+
+  static void closeQuietly(java.io.Closeable c) {
+    if (c == null) {
+      return;
+    }
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // already broken; nothing more to release
+    }
+  }
+}
