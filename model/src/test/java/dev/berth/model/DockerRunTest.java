@@ -691,7 +691,7 @@ class DockerRunTest {
     assertThat(spec("docker run -d nginx").toCommandLine()).isEqualTo("docker run -d nginx");
     assertThat(spec("docker run nginx").toCommandLine()).isEqualTo("docker run nginx");
     assertThat(spec("docker run -it nginx").toCommandLine())
-        .isEqualTo("docker run --tty --interactive nginx");
+        .isEqualTo("docker run -t -i nginx");
     assertThat(spec("docker run -a stderr nginx").toCommandLine())
         .isEqualTo("docker run -a stderr nginx");
   }
