@@ -3,10 +3,12 @@ package dev.berth.containers;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerStats;
 import dev.berth.model.FileChange;
+import dev.berth.model.PathStat;
 import dev.berth.model.PortMapping;
 import dev.berth.model.ProcessList;
 import dev.berth.model.WaitResult;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -104,6 +106,46 @@ public interface Container {
    * constant memory whatever the size.
    */
   InputStream export();
+
+  /**
+   * Copies a host file or directory into the container, as {@code docker cp SRC CONTAINER:DEST}:
+   * into {@code destination} if it is a directory; under the name {@code destination} if it does
+   * not exist (its parent must); over it if both are files. A source ending in {@code /.} copies a
+   * directory's contents. Streams in constant memory.
+   *
+   * @throws IllegalArgumentException if the source is missing, {@code destination} ends in
+   *     {@code /} and does not exist, or a directory would replace a file
+   */
+  void copyIn(Path source, String destination);
+
+  /**
+   * Copies a file or directory out of the container, as {@code docker cp CONTAINER:SRC DEST}: into
+   * {@code destination} if it is a directory; under the name {@code destination} if it does not
+   * exist (its parent must). Entries that would land outside the destination are refused and
+   * nothing is written for them.
+   *
+   * @throws dev.berth.NotFoundException if {@code source} does not exist in the container
+   */
+  void copyOut(String source, Path destination);
+
+  /**
+   * Extracts a tar stream into {@code directory} in the container ({@code PUT …/archive}); the
+   * stream is read to its end, not closed.
+   */
+  void putArchive(String directory, InputStream tar);
+
+  /**
+   * A tar stream of {@code path} in the container, its top entry named for the path's base name
+   * ({@code GET …/archive}); the caller closes it.
+   */
+  InputStream getArchive(String path);
+
+  /**
+   * What {@code path} in the container is ({@code HEAD …/archive}).
+   *
+   * @throws dev.berth.NotFoundException if it does not exist
+   */
+  PathStat stat(String path);
 
   /** An image from its current state ({@code docker commit}); returns the image's id. */
   String commit(CommitOptions options);

@@ -479,17 +479,32 @@ public final class ContainerCalls implements Containers {
 
     @Override
     public InputStream export() {
-      HttpResponse r = api.call("GET", path + "/export").streaming().open();
-      return new FilterInputStream(r.body()) {
-        @Override
-        public void close() throws IOException {
-          try {
-            super.close();
-          } finally {
-            r.close();
-          }
-        }
-      };
+      return Streams.body(api.call("GET", path + "/export").streaming().open());
+    }
+
+    @Override
+    public void copyIn(java.nio.file.Path source, String destination) {
+      new ArchiveCalls(api, id).copyIn(source, destination);
+    }
+
+    @Override
+    public void copyOut(String source, java.nio.file.Path destination) {
+      new ArchiveCalls(api, id).copyOut(source, destination);
+    }
+
+    @Override
+    public void putArchive(String directory, InputStream tar) {
+      new ArchiveCalls(api, id).put(directory, tar);
+    }
+
+    @Override
+    public InputStream getArchive(String containerPath) {
+      return new ArchiveCalls(api, id).get(containerPath);
+    }
+
+    @Override
+    public dev.berth.model.PathStat stat(String containerPath) {
+      return new ArchiveCalls(api, id).stat(containerPath);
     }
 
     @Override

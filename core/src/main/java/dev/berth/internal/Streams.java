@@ -52,6 +52,20 @@ final class Streams {
     return !tty.getAsBoolean();
   }
 
+  /** The answer's body as a stream whose {@code close()} also releases the answer. */
+  static java.io.InputStream body(HttpResponse r) {
+    return new java.io.FilterInputStream(r.body()) {
+      @Override
+      public void close() throws IOException {
+        try {
+          super.close();
+        } finally {
+          r.close();
+        }
+      }
+    };
+  }
+
   static void closeQuietly(java.io.Closeable c) {
     if (c == null) {
       return;

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Unpacks a tar stream under a directory, refusing every entry that would put anything outside it.
@@ -58,8 +59,11 @@ public final class TarExtractor {
   /** A directory whose mode and time are set at the end, or a link re-checked there (mode 0). */
   private record Pending(List<String> path, String entryName, int mode, Instant modified) {}
 
-  private TarExtractor(Path root) throws IOException {
+  private final UnaryOperator<String> rename;
+
+  private TarExtractor(Path root, UnaryOperator<String> rename) throws IOException {
     this.root = root;
+    this.rename = rename;
     this.posix = Files.getFileStore(root).supportsFileAttributeView(PosixFileAttributeView.class);
   }
 
@@ -72,8 +76,18 @@ public final class TarExtractor {
    *     found at the end and removed), the archive is malformed or truncated, or writing fails
    */
   public static void extract(InputStream tar, Path targetDir) throws IOException {
+    extract(tar, targetDir, UnaryOperator.identity());
+  }
+
+  /**
+   * Like {@link #extract(InputStream, Path)}, with each entry's name (and each hard link's target)
+   * passed through {@code rename} first, as {@code docker cp} renames the top of what it copies
+   * out. The safety checks apply to the renamed names.
+   */
+  public static void extract(InputStream tar, Path targetDir, UnaryOperator<String> rename)
+      throws IOException {
     Files.createDirectories(targetDir);
-    TarExtractor extractor = new TarExtractor(targetDir.toRealPath());
+    TarExtractor extractor = new TarExtractor(targetDir.toRealPath(), rename);
     TarReader reader = new TarReader(tar);
     for (TarEntry entry = reader.next(); entry != null; entry = reader.next()) {
       extractor.extract(entry, reader);
@@ -82,7 +96,7 @@ public final class TarExtractor {
   }
 
   private void extract(TarEntry entry, TarReader reader) throws IOException {
-    String name = entry.name();
+    String name = rename.apply(entry.name());
     if (entry.type() == TarEntry.Type.OTHER) {
       // devices need privileges and FIFOs have no JDK call; neither holds file content
       return;
@@ -167,7 +181,7 @@ public final class TarExtractor {
   private void extractHardLink(
       TarEntry entry, Deque<String> parent, Path dest, List<String> destNames) throws IOException {
     String name = entry.name();
-    String target = entry.linkTarget();
+    String target = entry.linkTarget() == null ? null : rename.apply(entry.linkTarget());
     if (target == null || target.isEmpty()) {
       throw new IOException("tar entry '" + name + "' is a hard link without a target");
     }

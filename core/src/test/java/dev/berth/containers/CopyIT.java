@@ -1,0 +1,132 @@
+package dev.berth.containers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.berth.NotFoundException;
+import dev.berth.model.PathStat;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The seed's three docker cp forms, raw tar in and out, stat, and a hostile archive. */
+@Timeout(120)
+class CopyIT extends ContainerTestSupport {
+  @TempDir Path host;
+
+  private Path runoob() throws IOException {
+    Path dir = Files.createDirectories(host.resolve("www/runoob"));
+    Files.writeString(dir.resolve("index.html"), "<h1>runoob</h1>\n");
+    Path script = Files.writeString(dir.resolve("run.sh"), "#!/bin/sh\necho ran\n");
+    Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
+    Files.createDirectories(dir.resolve("a/deeply/nested/directory/with/a/name/that/is/long"));
+    Files.writeString(dir.resolve("a/deeply/nested/directory/with/a/name/that/is/long/"
+        + "x".repeat(120) + ".txt"), "long name\n");
+    Files.createSymbolicLink(dir.resolve("home"), Path.of("index.html"));
+    return dir;
+  }
+
+  @Test
+  void copyIntoAnExistingDirectory() throws IOException {
+    // docker cp /www/runoob C:/www/
+    Container c = run(busybox("sh", "-c", "mkdir /www; sleep 300"));
+    c.copyIn(runoob(), "/www/");
+    String listing = c.exec("sh", "-c", "cat /www/runoob/index.html; /www/runoob/run.sh;"
+        + " stat -c %a /www/runoob/run.sh; readlink /www/runoob/home;"
+        + " cat /www/runoob/a/deeply/nested/directory/with/a/name/that/is/long/*.txt").call()
+        .stdout();
+    assertThat(listing).isEqualTo("<h1>runoob</h1>\nran\n750\nindex.html\nlong name\n");
+  }
+
+  @Test
+  void copyIntoAMissingPathRenames() throws IOException {
+    // docker cp /www/runoob C:/www   (no /www in the container: runoob becomes /www)
+    Container c = run(busybox("sleep", "300"));
+    c.copyIn(runoob(), "/www");
+    assertThat(c.exec("cat", "/www/index.html").call().stdout()).isEqualTo("<h1>runoob</h1>\n");
+    PathStat stat = c.stat("/www");
+    assertThat(stat.isDirectory()).isTrue();
+    assertThat(stat.name()).isEqualTo("www");
+  }
+
+  @Test
+  void copyOutToAHostDirectory() throws IOException {
+    // docker cp C:/www /tmp/
+    Container c = run(busybox("sh", "-c", "mkdir -p /www/sub; echo hello > /www/sub/f;"
+        + " chmod 600 /www/sub/f; sleep 300"));
+    Path tmp = Files.createDirectories(host.resolve("tmp"));
+    c.copyOut("/www", tmp);
+    assertThat(Files.readString(tmp.resolve("www/sub/f"))).isEqualTo("hello\n");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve(
+        "www/sub/f")))).isEqualTo("rw-------");
+  }
+
+  @Test
+  void copyOutToAMissingPathRenamesAndAFileToAFile() throws IOException {
+    Container c = run(busybox("sh", "-c", "mkdir /www; echo page > /www/p; sleep 300"));
+    c.copyOut("/www", host.resolve("site"));
+    assertThat(Files.readString(host.resolve("site/p"))).isEqualTo("page\n");
+    c.copyOut("/www/p", host.resolve("single.txt"));
+    assertThat(Files.readString(host.resolve("single.txt"))).isEqualTo("page\n");
+    assertThatThrownBy(() -> c.copyOut("/nope", host.resolve("x")))
+        .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void singleFileIntoDirectoryAndOverAFile() throws IOException {
+    Container c = run(busybox("sh", "-c", "echo old > /tmp/target; sleep 300"));
+    Path f = Files.writeString(host.resolve("note.txt"), "new\n");
+    c.copyIn(f, "/tmp");
+    c.copyIn(f, "/tmp/target");
+    assertThat(c.exec("sh", "-c", "cat /tmp/note.txt /tmp/target").call().stdout())
+        .isEqualTo("new\nnew\n");
+    assertThatThrownBy(() -> c.copyIn(host.resolve("missing"), "/tmp"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> c.copyIn(f, "/no/such/dir/"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("/no/such/dir/");
+  }
+
+  @Test
+  void rawTarInAndOutAndStat() throws IOException {
+    Container c = run(busybox("sleep", "300"));
+    ByteArrayOutputStream tar = new ByteArrayOutputStream();
+    try (dev.berth.internal.archive.TarWriter w = new dev.berth.internal.archive.TarWriter(tar)) {
+      byte[] content = "from a tar\n".getBytes(StandardCharsets.UTF_8);
+      w.writeFile("raw.txt", content.length, 0640, java.time.Instant.parse(
+          "2020-01-02T03:04:05Z"), new ByteArrayInputStream(content));
+    }
+    c.putArchive("/tmp", new ByteArrayInputStream(tar.toByteArray()));
+    PathStat stat = c.stat("/tmp/raw.txt");
+    assertThat(stat.size()).isEqualTo(11);
+    assertThat(stat.permissions()).isEqualTo(0640);
+    assertThat(stat.isDirectory()).isFalse();
+    assertThat(stat.modified()).isEqualTo(java.time.Instant.parse("2020-01-02T03:04:05Z"));
+    try (InputStream out = c.getArchive("/tmp/raw.txt")) {
+      String text = new String(out.readAllBytes(), StandardCharsets.ISO_8859_1);
+      assertThat(text).contains("raw.txt").contains("from a tar\n");
+    }
+  }
+
+  @Test
+  void hostileSymlinkFromTheContainerWritesNothingOutsideTheTarget() throws IOException {
+    Path outside = Files.createDirectories(host.resolve("outside"));
+    // The container's directory holds a link pointing at a directory on the host.
+    Container c = run(busybox("sh", "-c", "mkdir -p /evil; ln -s " + outside + " /evil/link;"
+        + " sleep 300"));
+    Path target = Files.createDirectories(host.resolve("target"));
+    assertThatThrownBy(() -> c.copyOut("/evil", target))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("evil/link");
+    assertThat(outside).isEmptyDirectory();
+    assertThat(Files.exists(target.resolve("evil/link"))).isFalse();
+  }
+}
