@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * A quick tour of Berth against the engine in {@code DOCKER_HOST} (or the default socket): the
  * seed's {@code docker version} and {@code docker info}, then its gitlab {@code docker run} line
- * both pasted and typed, created, listed, inspected and removed.
+ * both pasted and typed, created, listed, inspected and removed, then its container workflow (web
+ * and db linked, port, logs, exec, cp, top, diff, commit, export: {@link ContainerTour}).
  *
  * <p>Run it with {@code ./scripts/engine && mvn -B -q -pl examples -am package exec:java
  * -DskipTests}. It uses the image {@code berth-test/busybox:latest} that {@code scripts/engine}
@@ -81,6 +82,9 @@ public final class Tour {
         gitlab.remove(RemoveOptions.force());
         System.out.println("rm -f       berth-tour-gitlab removed");
       }
+
+      System.out.println();
+      ContainerTour.run(docker, image);
     }
   }
 }
