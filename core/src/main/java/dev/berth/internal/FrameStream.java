@@ -199,7 +199,14 @@ final class FrameStream implements LogStream {
         }
         long length = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16)
             | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+        if (header[0] < 0 || header[0] > 3) {
+          throw new IOException("unknown stream type " + header[0] + " in a frame header");
+        }
         if (header[0] == 3) {
+          if (length > Integer.MAX_VALUE - 8) {
+            throw new IOException("a frame of " + length + " bytes is larger than a stream can"
+                + " carry");
+          }
           byte[] message = new byte[(int) length];
           int read = readFully(message);
           throw new EngineStreamError(new String(message, 0, read, StandardCharsets.UTF_8).trim());

@@ -6,6 +6,7 @@ import dev.berth.model.GoDuration;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -170,7 +171,7 @@ final class LogCall implements LogRequest {
         }
       }
       return Instant.now().minus(GoDuration.parse(t));
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeException e) {
       throw new IllegalArgumentException("--" + flag + " \"" + text + "\" is not valid: expected"
           + " a date (2016-07-01), a time (2016-07-01T10:00:00Z), Unix seconds (1467331200)"
           + " or a duration back from now (10m, 1h30m)", e);
