@@ -10,5 +10,6 @@ module dev.berth.core {
 
   exports dev.berth;
   exports dev.berth.containers;
+  exports dev.berth.images;
   exports dev.berth.system;
 }

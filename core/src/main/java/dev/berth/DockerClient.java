@@ -3,6 +3,10 @@ package dev.berth;
 import dev.berth.containers.Containers;
 import dev.berth.internal.ApiClient;
 import dev.berth.internal.ContainerCalls;
+import dev.berth.internal.ImageCalls;
+import dev.berth.internal.RegistryAuthSource;
+import dev.berth.internal.auth.ConfiguredCredentials;
+import dev.berth.images.Images;
 import dev.berth.internal.DockerConfig;
 import dev.berth.internal.RawCalls;
 import dev.berth.internal.SystemCalls;
@@ -40,12 +44,14 @@ public final class DockerClient implements AutoCloseable {
   private final ApiClient api;
   private final DockerSystem system;
   private final Containers containers;
+  private final Images images;
   private final EngineApi raw;
 
-  private DockerClient(ApiClient api) {
+  private DockerClient(ApiClient api, RegistryAuthSource auth) {
     this.api = api;
-    this.system = new SystemCalls(api);
+    this.system = new SystemCalls(api, auth);
     this.containers = new ContainerCalls(api);
+    this.images = new ImageCalls(api, auth);
     this.raw = new RawCalls(api);
   }
 
@@ -92,6 +98,11 @@ public final class DockerClient implements AutoCloseable {
   /** Containers: create, get, list, remove. */
   public Containers containers() {
     return containers;
+  }
+
+  /** Images and registries: pull, push, build, save, load, import, tag, remove, … */
+  public Images images() {
+    return images;
   }
 
   /** Any Engine API endpoint, answered as plain maps and lists: for what is not typed yet. */
@@ -188,8 +199,9 @@ public final class DockerClient implements AutoCloseable {
     }
 
     /**
-     * The home directory whose {@code .docker/config.json} is read when {@code DOCKER_CONFIG} is not
-     * set, instead of the process's own.
+     * The home directory whose {@code .docker/config.json} (contexts, registry credentials) is read
+     * when {@code DOCKER_CONFIG} is not set, instead of the process's own. Credential helpers
+     * ({@code docker-credential-NAME}) are looked up on the {@code PATH} of {@link #environment}.
      */
     public Builder homeDirectory(Path homeDirectory) {
       this.homeDirectory = Objects.requireNonNull(homeDirectory, "homeDirectory");
@@ -222,7 +234,8 @@ public final class DockerClient implements AutoCloseable {
             + " asks for TLS to " + target + ", which this version of Berth cannot do yet;"
             + " it will not fall back to plain HTTP");
       }
-      return new DockerClient(new ApiClient(Transport.create(target, options), version));
+      return new DockerClient(new ApiClient(Transport.create(target, options), version),
+          new ConfiguredCredentials(environment, homeDirectory));
     }
 
     private Endpoint endpointFromEnvironment() {

@@ -2,6 +2,7 @@ package dev.berth.containers;
 
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerSummary;
+import dev.berth.model.PruneResult;
 import dev.berth.model.ExecResult;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,7 @@ import dev.berth.containers.Containers;
 import dev.berth.containers.ExecRequest;
 import dev.berth.containers.ListOptions;
 import dev.berth.containers.LogRequest;
-import dev.berth.containers.PruneResult;
+import dev.berth.model.PruneResult;
 import dev.berth.containers.PullPolicy;
 import dev.berth.containers.RemoveOptions;
 import dev.berth.containers.StatsStream;

@@ -8,7 +8,10 @@ import static dev.berth.internal.Fields.object;
 import static dev.berth.internal.Fields.string;
 import static dev.berth.internal.Fields.strings;
 
+import dev.berth.ServerErrorException;
+import dev.berth.UnauthorizedException;
 import dev.berth.model.Ping;
+import dev.berth.model.RegistryCredentials;
 import dev.berth.model.SystemInfo;
 import dev.berth.model.Version;
 import dev.berth.system.DockerSystem;
@@ -17,10 +20,44 @@ import java.util.Map;
 /** {@link DockerSystem} over the Engine API. */
 public final class SystemCalls implements DockerSystem {
   private final ApiClient api;
+  private final RegistryAuthSource auth;
 
-  /** System calls over {@code api}. */
-  public SystemCalls(ApiClient api) {
+  /** System calls over {@code api}, keeping logins in {@code auth}. */
+  public SystemCalls(ApiClient api, RegistryAuthSource auth) {
     this.api = api;
+    this.auth = auth;
+  }
+
+  @Override
+  public String login(RegistryCredentials credentials) {
+    Map<String, Object> body = new java.util.LinkedHashMap<>();
+    if (credentials.identityToken() != null) {
+      body.put("identitytoken", credentials.identityToken());
+    } else {
+      body.put("username", credentials.username());
+      body.put("password", credentials.password());
+    }
+    body.put("serveraddress", credentials.serverAddress());
+    Map<String, Object> answer;
+    try {
+      answer = api.call("POST", "/auth").jsonBody(body).jsonObject();
+    } catch (ServerErrorException e) {
+      // dockerd 20.10 passes a registry's 401 on as a 500 whose message says so.
+      if (e.engineMessage().contains("401 Unauthorized")) {
+        throw new UnauthorizedException(e.status(), e.method(), e.path(), e.apiVersion(),
+            e.engineMessage());
+      }
+      throw e;
+    }
+    String token = string(answer, "IdentityToken");
+    auth.store(token == null || token.isEmpty() ? credentials
+        : new RegistryCredentials(null, null, token, credentials.serverAddress()));
+    return string(answer, "Status");
+  }
+
+  @Override
+  public void logout(String server) {
+    auth.erase(server);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.berth.system;
 
 import dev.berth.model.Ping;
+import dev.berth.model.RegistryCredentials;
 import dev.berth.model.SystemInfo;
 import dev.berth.model.Version;
 
@@ -26,4 +27,21 @@ public interface DockerSystem {
 
   /** {@code GET /info}: facts about the engine and its host. */
   SystemInfo info();
+
+  /**
+   * Logs in to a registry, as {@code docker login -u U -p P SERVER}: the engine checks the
+   * credentials ({@code POST /auth}), then they are kept where the docker CLI keeps them (its
+   * credential helper, else {@code config.json}) for later pulls and pushes. Returns the engine's
+   * status, such as {@code Login Succeeded}.
+   *
+   * @throws dev.berth.UnauthorizedException if the registry refuses them; the engine's own status
+   *     and message are kept (dockerd 20.10 reports a registry's 401 as a 500)
+   */
+  String login(RegistryCredentials credentials);
+
+  /**
+   * Forgets the credentials of {@code server}, as {@code docker logout SERVER}; nothing happens if
+   * none were kept.
+   */
+  void logout(String server);
 }

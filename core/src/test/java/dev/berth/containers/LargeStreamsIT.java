@@ -2,12 +2,16 @@ package dev.berth.containers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.berth.TestEngine;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Streams far larger than the heap: this class runs in its own JVM with {@code -Xmx64m} (see the
@@ -62,6 +66,27 @@ class LargeStreamsIT extends ContainerTestSupport {
     assertThat(out.newlines).isEqualTo(LOG_BYTES / 70);
     assertThat(err.bytes).isEqualTo(5);
     assertThat(copied).isEqualTo(LOG_BYTES + 5);
+  }
+
+  @Test
+  void fiveHundredMegabyteImageSavesAndLoadsUnderA64MegabyteHeap(@TempDir Path dir)
+      throws IOException {
+    Path context = Files.createDirectories(dir.resolve("context"));
+    Files.writeString(context.resolve("Dockerfile"), "FROM " + TestEngine.IMAGE + "\n"
+        + "RUN dd if=/dev/zero of=/big bs=1048576 count=500\n"
+        + "LABEL " + TestEngine.LABEL + "=true\n");
+    String name = "berth-test/large:" + run;
+    String id = docker.images().build(context).tag(name).call().imageId();
+    try {
+      Path saved = dir.resolve("large.tar");
+      docker.images().save(saved, name);
+      assertThat(Files.size(saved)).isGreaterThan(500L << 20);
+      docker.images().remove(name);
+      assertThat(docker.images().load(saved)).containsExactly(name);
+      assertThat(docker.images().inspect(name).id()).isEqualTo(id);
+    } finally {
+      docker.images().remove(name, true, false);
+    }
   }
 
   @Test

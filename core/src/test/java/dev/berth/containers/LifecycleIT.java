@@ -8,6 +8,7 @@ import dev.berth.NotFoundException;
 import dev.berth.TestEngine;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.DockerRun;
+import dev.berth.model.PruneResult;
 import dev.berth.model.ExecResult;
 import dev.berth.model.RestartPolicy;
 import dev.berth.model.WaitResult;

@@ -19,7 +19,8 @@ import java.util.Map;
  * A quick tour of Berth against the engine in {@code DOCKER_HOST} (or the default socket): the
  * seed's {@code docker version} and {@code docker info}, then its gitlab {@code docker run} line
  * both pasted and typed, created, listed, inspected and removed, then its container workflow (web
- * and db linked, port, logs, exec, cp, top, diff, commit, export: {@link ContainerTour}).
+ * and db linked, port, logs, exec, cp, top, diff, commit, export: {@link ContainerTour}), then
+ * its image workflow (build, tag, push, pull, save, load, import: {@link ImageTour}).
  *
  * <p>Run it with {@code ./scripts/engine && mvn -B -q -pl examples -am package exec:java
  * -DskipTests}. It uses the image {@code berth-test/busybox:latest} that {@code scripts/engine}
@@ -85,6 +86,8 @@ public final class Tour {
 
       System.out.println();
       ContainerTour.run(docker, image);
+      System.out.println();
+      ImageTour.run(docker, image);
     }
   }
 }

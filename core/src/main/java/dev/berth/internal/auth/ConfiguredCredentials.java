@@ -1,0 +1,51 @@
+package dev.berth.internal.auth;
+
+import dev.berth.internal.RegistryAuthSource;
+import dev.berth.model.RegistryCredentials;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Registry headers from the docker CLI's configuration: {@code config.json} and credential
+ * helpers, read when a call needs them (never when the client is built).
+ */
+public final class ConfiguredCredentials implements RegistryAuthSource {
+  private final CredentialStore store;
+
+  /** Credentials as the docker CLI finds them under {@code environment} and {@code home}. */
+  public ConfiguredCredentials(Map<String, String> environment, Path home) {
+    this.store = new CredentialStore(environment, home);
+  }
+
+  @Override
+  public String authHeader(String registry) {
+    RegistryAuth auth = store.forRegistry(registry);
+    return auth == null ? null
+        : auth.withServerAddress(CredentialStore.registryKey(registry)).toHeader();
+  }
+
+  @Override
+  public String configHeader() {
+    Map<String, RegistryAuth> all = store.all();
+    return all.isEmpty() ? null : RegistryAuth.configHeader(all);
+  }
+
+  @Override
+  public String authHeader(RegistryCredentials credentials) {
+    return of(credentials).toHeader();
+  }
+
+  @Override
+  public void store(RegistryCredentials credentials) {
+    store.store(credentials.serverAddress(), of(credentials));
+  }
+
+  @Override
+  public void erase(String registry) {
+    store.erase(registry);
+  }
+
+  private static RegistryAuth of(RegistryCredentials c) {
+    return new RegistryAuth(c.username(), c.password(), c.identityToken(), c.serverAddress());
+  }
+}
