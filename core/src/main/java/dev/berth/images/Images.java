@@ -91,6 +91,9 @@ public interface Images {
    */
   List<String> load(InputStream tar);
 
+  /** Loads images from a tar stream, calling {@code progress} with each message as it comes. */
+  List<String> load(InputStream tar, java.util.function.Consumer<dev.berth.model.Progress> progress);
+
   /** Loads images from a file, as {@code docker load -i}. */
   List<String> load(Path file);
 
@@ -103,6 +106,9 @@ public interface Images {
    * @param changes Dockerfile instructions to apply, such as {@code CMD ["sh"]}
    */
   String importImage(InputStream tar, String name, List<String> changes);
+
+  /** Imports a filesystem tar file, as {@code docker import FILE repo:tag}. */
+  String importImage(Path tar, String name, List<String> changes);
 
   /** Imports a filesystem tar from a URL the engine fetches, as {@code docker import URL repo}. */
   String importImage(java.net.URI source, String name, List<String> changes);

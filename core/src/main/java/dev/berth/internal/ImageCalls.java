@@ -214,8 +214,14 @@ public final class ImageCalls implements Images {
 
   @Override
   public List<String> load(InputStream tar) {
+    return load(tar, p -> { });
+  }
+
+  @Override
+  public List<String> load(InputStream tar, Consumer<Progress> progress) {
     List<String> loaded = new ArrayList<>();
     run(api.call("POST", "/images/load").query("quiet", "0").body(tarBody(tar)), "load", p -> {
+      progress.accept(p);
       String s = p.stream();
       if (s != null) {
         for (String prefix : new String[] {"Loaded image: ", "Loaded image ID: "}) {
@@ -240,6 +246,15 @@ public final class ImageCalls implements Images {
   @Override
   public String importImage(InputStream tar, String name, List<String> changes) {
     return importFrom("-", tarBody(tar), name, changes);
+  }
+
+  @Override
+  public String importImage(Path tar, String name, List<String> changes) {
+    try (InputStream in = Files.newInputStream(tar)) {
+      return importImage(in, name, changes);
+    } catch (IOException e) {
+      throw new UncheckedIOException("importing " + tar + " failed: " + e.getMessage(), e);
+    }
   }
 
   @Override

@@ -145,6 +145,22 @@ class ImagesIT {
   }
 
   @Test
+  void pullAllTagsBringsEveryTagOfTheRepository() {
+    docker.system().login(TESTER);
+    String repository = REGISTRY + "/berth-test/alltags-" + run;
+    for (String tag : List.of("a", "b")) {
+      docker.images().tag(TestEngine.IMAGE, repository + ":" + tag);
+      images.add(repository + ":" + tag);
+      docker.images().push(repository + ":" + tag).call();
+      docker.images().remove(repository + ":" + tag);
+    }
+    docker.images().pull(repository).allTags().call();
+    assertThat(docker.images().list(ImageListOptions.tagged().withReference(repository)))
+        .flatExtracting(s -> s.repoTags())
+        .containsExactlyInAnyOrder(repository + ":a", repository + ":b");
+  }
+
+  @Test
   void pullWithoutCredentialsFailsWithTheEnginesMessage() {
     assertThatThrownBy(() -> docker.images().pull(REGISTRY + "/berth-test/busybox:none").call())
         .isInstanceOf(DockerException.class)
@@ -188,13 +204,23 @@ class ImagesIT {
   @Test
   void saveRemoveLoadGivesTheSameImage() {
     String name = mine("berth-test/saved");
+    String other = mine("berth-test/saved-too");
     docker.images().tag(TestEngine.IMAGE, name);
+    docker.images().tag(TestEngine.IMAGE, other);
     String id = docker.images().inspect(name).id();
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    docker.images().save(both, name, other); // docker save of several images: one tar
+    assertThat(new String(both.toByteArray(), StandardCharsets.ISO_8859_1))
+        .contains(name).contains(other);
+    docker.images().remove(other);
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     docker.images().save(tar, name);
     docker.images().remove(name);
-    List<String> loaded = docker.images().load(new ByteArrayInputStream(tar.toByteArray()));
+    List<Progress> messages = new ArrayList<>();
+    List<String> loaded = docker.images().load(new ByteArrayInputStream(tar.toByteArray()),
+        messages::add);
     assertThat(loaded).containsExactly(name);
+    assertThat(messages).anyMatch(p -> p.stream() != null && p.stream().contains(name));
     assertThat(docker.images().inspect(name).id()).isEqualTo(id);
   }
 
