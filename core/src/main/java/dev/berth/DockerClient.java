@@ -17,6 +17,7 @@ import dev.berth.transport.Transport;
 import dev.berth.transport.TransportOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -186,6 +187,15 @@ public final class DockerClient implements AutoCloseable {
      */
     public Builder maxIdleConnections(int count) {
       options = options.withMaxIdleConnections(count);
+      return this;
+    }
+
+    /**
+     * The ssh program and its own options for {@code ssh://} endpoints, such as {@code [ssh, -F,
+     * /path/to/config]}; {@code [ssh]} by default.
+     */
+    public Builder sshCommand(List<String> command) {
+      options = options.withSshCommand(command);
       return this;
     }
 

@@ -48,6 +48,7 @@ final class AttachCall implements AttachRequest {
   public Attachment open() {
     ApiClient api = streams.api();
     String path = "/containers/" + Paths.segment(id, false);
+    java.util.function.BooleanSupplier flag = streams.ttyFirst(tty);
     HttpResponse r = api.call("POST", path + "/attach")
         .query("stream", "1")
         .query("stdin", stdin ? "1" : null)
@@ -58,7 +59,7 @@ final class AttachCall implements AttachRequest {
         .upgrade()
         .open();
     DuplexConnection c = r.upgraded();
-    return new Sessions(id, streams.open(r, c, tty, "the attached output of " + id), r,
+    return new Sessions(id, streams.open(r, c, flag, "the attached output of " + id), r,
         stdin ? c : null,
         (w, h) -> api.call("POST", path + "/resize").query("w", w).query("h", h).discard(), null);
   }

@@ -28,8 +28,9 @@ final class Streams {
 
   /** Sends {@code call} and reads its answer's body as output. */
   LogStream open(ApiClient.Call call, BooleanSupplier tty, String what) {
+    BooleanSupplier flag = ttyFirst(tty);
     HttpResponse r = call.open();
-    return new FrameStream(r.body(), multiplexed(r, tty), r::abort, r, what);
+    return new FrameStream(r.body(), multiplexed(r, flag), r::abort, r, what);
   }
 
   /** The output of an upgraded connection. */
@@ -37,6 +38,19 @@ final class Streams {
       String what) {
     return new FrameStream(c.input(), multiplexed(upgradeAnswer, tty), () -> closeQuietly(c), c,
         what);
+  }
+
+  /**
+   * The TTY flag, asked for before the stream opens when the API version means it will be
+   * needed: asking afterwards would need a second connection while the first carries the stream,
+   * which a transport with one connection (a named pipe) cannot give.
+   */
+  BooleanSupplier ttyFirst(BooleanSupplier tty) {
+    if (api.version().isAtLeast(CONTENT_TYPE_TRUSTED)) {
+      return tty;
+    }
+    boolean known = tty.getAsBoolean();
+    return () -> known;
   }
 
   private boolean multiplexed(HttpResponse r, BooleanSupplier tty) {

@@ -24,14 +24,16 @@ public interface Transport extends Closeable {
   /**
    * A transport to {@code endpoint}.
    *
-   * @throws UnsupportedOperationException for schemes Berth does not carry yet ({@code https},
-   *     {@code npipe}, {@code ssh}); the message names the scheme
+   * @throws UnsupportedOperationException for {@code https} without TLS settings; the message
+   *     names the scheme
    */
   static Transport create(Endpoint endpoint, TransportOptions options) {
     switch (endpoint.scheme()) {
       case UNIX:
       case TCP:
       case HTTP:
+      case NPIPE:
+      case SSH:
         return new OkHttpTransport(endpoint, options);
       default:
         throw new UnsupportedOperationException("Berth cannot connect to " + endpoint

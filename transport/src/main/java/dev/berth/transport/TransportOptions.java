@@ -25,13 +25,39 @@ public final class TransportOptions {
   private final Duration readTimeout;
   private final int maxIdleConnections;
   private final Duration keepAlive;
+  private final java.util.List<String> sshCommand;
 
   private TransportOptions(
       Duration connectTimeout, Duration readTimeout, int maxIdleConnections, Duration keepAlive) {
+    this(connectTimeout, readTimeout, maxIdleConnections, keepAlive, java.util.List.of("ssh"));
+  }
+
+  private TransportOptions(Duration connectTimeout, Duration readTimeout, int maxIdleConnections,
+      Duration keepAlive, java.util.List<String> sshCommand) {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.maxIdleConnections = maxIdleConnections;
     this.keepAlive = keepAlive;
+    this.sshCommand = sshCommand;
+  }
+
+  /** The ssh program and its own options for {@code ssh://} endpoints; {@code [ssh]} by default. */
+  public java.util.List<String> sshCommand() {
+    return sshCommand;
+  }
+
+  /**
+   * With another ssh program or options, such as {@code [ssh, -F, /path/to/config]}; Berth adds
+   * {@code -T}, the user, the port, the host and {@code docker system dial-stdio}.
+   *
+   * @throws IllegalArgumentException if empty
+   */
+  public TransportOptions withSshCommand(java.util.List<String> command) {
+    if (command.isEmpty()) {
+      throw new IllegalArgumentException("the ssh command is empty: expected at least [ssh]");
+    }
+    return new TransportOptions(connectTimeout, readTimeout, maxIdleConnections, keepAlive,
+        java.util.List.copyOf(command));
   }
 
   /** The defaults described above. */
@@ -66,7 +92,7 @@ public final class TransportOptions {
    */
   public TransportOptions withConnectTimeout(Duration timeout) {
     return new TransportOptions(check("connect timeout", timeout), readTimeout, maxIdleConnections,
-        keepAlive);
+        keepAlive, sshCommand);
   }
 
   /**
@@ -76,7 +102,7 @@ public final class TransportOptions {
    */
   public TransportOptions withReadTimeout(Duration timeout) {
     return new TransportOptions(connectTimeout, check("read timeout", timeout), maxIdleConnections,
-        keepAlive);
+        keepAlive, sshCommand);
   }
 
   /**
@@ -89,7 +115,7 @@ public final class TransportOptions {
       throw new IllegalArgumentException(
           "max idle connections " + count + " is not valid: expected 0 or more");
     }
-    return new TransportOptions(connectTimeout, readTimeout, count, keepAlive);
+    return new TransportOptions(connectTimeout, readTimeout, count, keepAlive, sshCommand);
   }
 
   /**
@@ -99,7 +125,7 @@ public final class TransportOptions {
    */
   public TransportOptions withKeepAlive(Duration keepAlive) {
     return new TransportOptions(connectTimeout, readTimeout, maxIdleConnections,
-        check("keep-alive", keepAlive));
+        check("keep-alive", keepAlive), sshCommand);
   }
 
   private static Duration check(String what, Duration d) {

@@ -71,6 +71,17 @@ public final class OkHttpTransport implements Transport {
       case HTTP:
         base = "http://" + hostText(endpoint.host()) + ":" + endpoint.port() + endpoint.path();
         break;
+      case NPIPE:
+        builder.socketFactory(new OneKindSocketFactory(() -> new PipeSocket(endpoint.path())))
+            .dns(host -> List.of(InetAddress.getLoopbackAddress()));
+        base = "http://localhost";
+        break;
+      case SSH:
+        List<String> ssh = options.sshCommand();
+        builder.socketFactory(new OneKindSocketFactory(() -> new SshSocket(endpoint, ssh)))
+            .dns(host -> List.of(InetAddress.getLoopbackAddress()));
+        base = "http://localhost";
+        break;
       default:
         throw new IllegalArgumentException("OkHttpTransport cannot carry " + endpoint);
     }
