@@ -11,5 +11,7 @@ module dev.berth.core {
   exports dev.berth;
   exports dev.berth.containers;
   exports dev.berth.images;
+  exports dev.berth.networks;
   exports dev.berth.system;
+  exports dev.berth.volumes;
 }

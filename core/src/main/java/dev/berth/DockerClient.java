@@ -3,6 +3,7 @@ package dev.berth;
 import dev.berth.containers.Containers;
 import dev.berth.internal.ApiClient;
 import dev.berth.internal.ContainerCalls;
+import dev.berth.internal.Discovery;
 import dev.berth.internal.ImageCalls;
 import dev.berth.internal.RegistryAuthSource;
 import dev.berth.internal.auth.ConfiguredCredentials;
@@ -43,16 +44,25 @@ public final class DockerClient implements AutoCloseable {
   public static final ApiVersion MAX_API_VERSION = ApiClient.MAX_VERSION;
 
   private final ApiClient api;
+  private final Diagnosis diagnosis;
+  private final Builder settings;
   private final DockerSystem system;
   private final Containers containers;
   private final Images images;
+  private final dev.berth.networks.Networks networks;
+  private final dev.berth.volumes.Volumes volumes;
   private final EngineApi raw;
 
-  private DockerClient(ApiClient api, RegistryAuthSource auth) {
+  private DockerClient(ApiClient api, RegistryAuthSource auth, Diagnosis diagnosis,
+      Builder settings) {
     this.api = api;
+    this.diagnosis = diagnosis;
+    this.settings = settings;
     this.system = new SystemCalls(api, auth);
     this.containers = new ContainerCalls(api);
     this.images = new ImageCalls(api, auth);
+    this.networks = new dev.berth.internal.NetworkCalls(api);
+    this.volumes = new dev.berth.internal.VolumeCalls(api);
     this.raw = new RawCalls(api);
   }
 
@@ -63,8 +73,10 @@ public final class DockerClient implements AutoCloseable {
    *
    * @throws IllegalArgumentException if {@code DOCKER_HOST} or {@code DOCKER_API_VERSION} is not
    *     valid; the message quotes it
-   * @throws UnsupportedOperationException if the environment asks for something this version
-   *     cannot do yet (TLS, a Docker context, an ssh or npipe host) rather than quietly ignoring it
+   * @throws dev.berth.transport.TlsConfigException if TLS is asked for and a certificate or key
+   *     file is missing or unreadable (never a fall back to plain HTTP)
+   * @throws DockerConnectionException if nothing is configured and no usual socket answers; the
+   *     message lists what was tried
    */
   public static DockerClient fromEnvironment() {
     return builder().build();
@@ -96,6 +108,22 @@ public final class DockerClient implements AutoCloseable {
     return system;
   }
 
+  /**
+   * How the engine was chosen, as it was decided when the client was built: each candidate in
+   * order, and why it was taken or skipped. Configured endpoints are not contacted for it.
+   */
+  public Diagnosis diagnosis() {
+    return diagnosis;
+  }
+
+  /**
+   * Considers the candidates again, contacting the one taken (and, when nothing is configured,
+   * each usual socket): what answers, with its API version range, and why others were skipped.
+   */
+  public Diagnosis diagnose() {
+    return settings.discover(true).diagnosis();
+  }
+
   /** Containers: create, get, list, remove. */
   public Containers containers() {
     return containers;
@@ -104,6 +132,16 @@ public final class DockerClient implements AutoCloseable {
   /** Images and registries: pull, push, build, save, load, import, tag, remove, … */
   public Images images() {
     return images;
+  }
+
+  /** User-defined networks: create, connect, disconnect, list, remove, prune. */
+  public dev.berth.networks.Networks networks() {
+    return networks;
+  }
+
+  /** Named volumes: create, list, inspect, remove, prune. */
+  public dev.berth.volumes.Volumes volumes() {
+    return volumes;
   }
 
   /** Any Engine API endpoint, answered as plain maps and lists: for what is not typed yet. */
@@ -140,6 +178,8 @@ public final class DockerClient implements AutoCloseable {
     private TransportOptions options = TransportOptions.defaults();
     private Map<String, String> environment = System.getenv();
     private Path homeDirectory = Path.of(System.getProperty("user.home"));
+    private dev.berth.transport.TlsConfig tls;
+    private List<String> probePaths;
 
     private Builder() {}
 
@@ -191,6 +231,27 @@ public final class DockerClient implements AutoCloseable {
     }
 
     /**
+     * TLS for a {@code tcp://} or {@code https://} endpoint: a CA, a client certificate and key
+     * ({@link dev.berth.transport.TlsConfig}). Without it, {@code DOCKER_TLS_VERIFY} and {@code
+     * DOCKER_CERT_PATH} are read as the docker CLI reads them.
+     */
+    public Builder tls(dev.berth.transport.TlsConfig tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * Where to look for an engine when nothing is configured, instead of the usual sockets
+     * ({@code /var/run/docker.sock}, {@code $XDG_RUNTIME_DIR/docker.sock}, {@code
+     * ~/.docker/run/docker.sock}, {@code ~/.docker/desktop/docker.sock}, Podman's); the first that
+     * answers is taken.
+     */
+    public Builder probePaths(List<String> socketPaths) {
+      this.probePaths = List.copyOf(socketPaths);
+      return this;
+    }
+
+    /**
      * The ssh program and its own options for {@code ssh://} endpoints, such as {@code [ssh, -F,
      * /path/to/config]}; {@code [ssh]} by default.
      */
@@ -223,11 +284,11 @@ public final class DockerClient implements AutoCloseable {
      *
      * @throws IllegalArgumentException if an environment variable is not valid; the message quotes
      *     it
-     * @throws UnsupportedOperationException if the configuration asks for what this version cannot
-     *     do yet, rather than quietly doing something else
+     * @throws dev.berth.transport.TlsConfigException if TLS is asked for and a file is missing or
+     *     unreadable
+     * @throws DockerConnectionException if nothing is configured and no usual socket answers
      */
     public DockerClient build() {
-      Endpoint target = endpoint != null ? endpoint : endpointFromEnvironment();
       ApiVersion version = apiVersion;
       String pinned = environment.get("DOCKER_API_VERSION");
       if (version == null && pinned != null && !pinned.isBlank()) {
@@ -238,37 +299,47 @@ public final class DockerClient implements AutoCloseable {
               e);
         }
       }
-      String tlsVerify = environment.get("DOCKER_TLS_VERIFY");
-      if (target.isNetwork() && tlsVerify != null && !tlsVerify.isEmpty()) {
-        throw new UnsupportedOperationException("DOCKER_TLS_VERIFY=" + tlsVerify
-            + " asks for TLS to " + target + ", which this version of Berth cannot do yet;"
-            + " it will not fall back to plain HTTP");
+      Discovery.Choice choice = discover(false);
+      TransportOptions chosen = options;
+      dev.berth.transport.TlsConfig chosenTls = tlsFor(choice);
+      if (chosenTls != null) {
+        chosen = chosen.withTls(chosenTls);
       }
-      return new DockerClient(new ApiClient(Transport.create(target, options), version),
-          new ConfiguredCredentials(environment, homeDirectory));
+      return new DockerClient(
+          new ApiClient(Transport.create(choice.endpoint(), chosen), version),
+          new ConfiguredCredentials(environment, homeDirectory), choice.diagnosis(), this);
     }
 
-    private Endpoint endpointFromEnvironment() {
-      String host = environment.get("DOCKER_HOST");
-      if (host != null && !host.isEmpty()) {
-        try {
-          return Endpoint.parse(host);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("DOCKER_HOST: " + e.getMessage(), e);
-        }
+    Discovery.Choice discover(boolean ping) {
+      TransportOptions probing = options;
+      if (tls != null) {
+        probing = probing.withTls(tls);
       }
-      String context = environment.get("DOCKER_CONTEXT");
-      String source = "DOCKER_CONTEXT";
-      if (context == null || context.isEmpty()) {
-        context = DockerConfig.currentContext(environment, homeDirectory);
-        source = "currentContext in " + DockerConfig.file(environment, homeDirectory);
+      return Discovery.choose(endpoint, environment, homeDirectory, probing, ping, probePaths);
+    }
+
+    /** TLS as the docker CLI decides it: the builder's, the context's, or the environment's. */
+    private dev.berth.transport.TlsConfig tlsFor(Discovery.Choice choice) {
+      if (tls != null) {
+        return tls;
       }
-      if (context != null && !context.isEmpty() && !context.equals("default")) {
-        throw new UnsupportedOperationException("the Docker context \"" + context + "\" ("
-            + source + ") cannot be read by this version of Berth yet; set DOCKER_HOST"
-            + " or give the endpoint to DockerClient.builder()");
+      if (choice.context() != null) {
+        return choice.context().tls();
       }
-      return Endpoint.DEFAULT;
+      if (!choice.endpoint().isNetwork()) {
+        return null;
+      }
+      String verify = environment.get("DOCKER_TLS_VERIFY");
+      String plainTls = environment.get("DOCKER_TLS");
+      boolean wantsVerify = verify != null && !verify.isEmpty();
+      boolean wantsTls = wantsVerify || (plainTls != null && !plainTls.isEmpty());
+      if (!wantsTls && choice.endpoint().scheme() != Endpoint.Scheme.HTTPS) {
+        return null;
+      }
+      String certPath = environment.get("DOCKER_CERT_PATH");
+      Path dir = certPath != null && !certPath.isEmpty() ? Path.of(certPath)
+          : DockerConfig.file(environment, homeDirectory).getParent();
+      return dev.berth.transport.TlsConfig.fromCertPath(dir, wantsVerify);
     }
 
     private static ApiVersion checkSupported(ApiVersion version, String source) {

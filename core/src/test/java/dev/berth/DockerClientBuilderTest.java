@@ -21,13 +21,6 @@ class DockerClientBuilderTest {
   }
 
   @Test
-  void defaultsToTheSystemSocket() {
-    try (DockerClient docker = build(Map.of())) {
-      assertThat(docker.endpoint()).isEqualTo(Endpoint.DEFAULT);
-    }
-  }
-
-  @Test
   void readsDockerHost() {
     try (DockerClient docker = build(Map.of("DOCKER_HOST", "unix:///run/other.sock"))) {
       assertThat(docker.endpoint()).isEqualTo(Endpoint.unix("/run/other.sock"));
@@ -80,39 +73,61 @@ class DockerClientBuilderTest {
   }
 
   @Test
-  void tlsIsNeverQuietlyDroppedToPlainHttp() {
+  void tlsWithMissingFilesIsAnErrorNamingThemNeverPlainHttp() throws IOException {
+    Files.createDirectories(home.resolve("no-certs"));
     assertThatThrownBy(() -> build(Map.of("DOCKER_HOST", "tcp://10.1.2.3:2376",
-        "DOCKER_TLS_VERIFY", "1")))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessageContaining("DOCKER_TLS_VERIFY")
-        .hasMessageContaining("plain HTTP");
+        "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", home.resolve("no-certs").toString())))
+        .isInstanceOf(dev.berth.transport.TlsConfigException.class)
+        .hasMessageContaining(home.resolve("no-certs").toString())
+        .hasMessageContaining(".pem");
   }
 
   @Test
-  void dockerContextIsNotQuietlyIgnored() {
+  void missingDockerContextIsNamed() {
     assertThatThrownBy(() -> build(Map.of("DOCKER_CONTEXT", "remote")))
-        .isInstanceOf(UnsupportedOperationException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"remote\"")
-        .hasMessageContaining("DOCKER_HOST");
+        .hasMessageContaining("DOCKER_CONTEXT")
+        .hasMessageContaining("does not exist");
   }
 
   @Test
-  void currentContextInConfigFileIsNotQuietlyIgnored() throws IOException {
+  void missingCurrentContextFromTheConfigFileIsNamed() throws IOException {
     Path config = Files.createDirectories(home.resolve(".docker")).resolve("config.json");
     Files.writeString(config, "{\"auths\":{},\"currentContext\":\"colima\"}");
     assertThatThrownBy(() -> build(Map.of()))
-        .isInstanceOf(UnsupportedOperationException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"colima\"")
-        .hasMessageContaining(config.toString());
+        .hasMessageContaining("currentContext")
+        .hasMessageContaining(home.resolve(".docker/contexts/meta").toString());
   }
 
   @Test
-  void defaultContextInConfigFileMeansTheDefaultSocket() throws IOException {
+  void contextFromTheStoreGivesItsEndpoint() throws Exception {
+    // meta.json as `docker context create` writes it, under sha256("work")
+    String id = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest("work".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    Path meta = Files.createDirectories(home.resolve(".docker/contexts/meta/" + id));
+    Files.writeString(meta.resolve("meta.json"), "{\"Name\":\"work\",\"Metadata\":{},"
+        + "\"Endpoints\":{\"docker\":{\"Host\":\"tcp://127.0.0.1:12375\","
+        + "\"SkipTLSVerify\":false}}}");
+    try (DockerClient docker = build(Map.of("DOCKER_CONTEXT", "work"))) {
+      assertThat(docker.endpoint()).isEqualTo(Endpoint.tcp("127.0.0.1", 12375));
+    }
+  }
+
+  @Test
+  void defaultContextMeansTheUsualSocketsAndNoneAnsweringIsExplained() throws IOException {
     Path dir = Files.createDirectories(home.resolve("elsewhere"));
     Files.writeString(dir.resolve("config.json"), "{\"currentContext\":\"default\"}");
-    try (DockerClient docker = build(Map.of("DOCKER_CONFIG", dir.toString()))) {
-      assertThat(docker.endpoint()).isEqualTo(Endpoint.DEFAULT);
-    }
+    String nowhere = home.resolve("none.sock").toString();
+    assertThatThrownBy(() -> DockerClient.builder()
+        .environment(Map.of("DOCKER_CONFIG", dir.toString())).homeDirectory(home)
+        .probePaths(java.util.List.of(nowhere)).build())
+        .isInstanceOf(DockerConnectionException.class)
+        .hasMessageContaining("no Docker engine found")
+        .hasMessageContaining("default: the usual sockets")
+        .hasMessageContaining(nowhere + " file missing");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.berth.transports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.berth.DockerClient;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +37,7 @@ class TransportsIT {
   @TempDir Path dir;
 
   /** create, start, logs, remove; and exec with stdin reaching EOF where asked. */
-  private static void roundTrip(DockerClient docker, String over, boolean execStdin) {
+  static void roundTrip(DockerClient docker, String over, boolean execStdin) {
     assertThat(docker.system().ping().apiVersion()).isNotNull();
     Container c = docker.containers().run(ContainerSpec.of(TestEngine.IMAGE)
         .command("sh", "-c", "echo hello over " + over + "; sleep 60")
@@ -132,5 +134,39 @@ class TransportsIT {
             .sshCommand(List.of("ssh", "-F", sshConfig.toString())).build()) {
       roundTrip(docker, "ssh", true);
     }
+  }
+
+  @Test
+  void diagnosisListsEveryCandidateWithAReason() throws IOException {
+    Path missing = dir.resolve("missing.sock");
+    Path regular = Files.writeString(dir.resolve("regular.sock"), "not a socket");
+    Path stale = dir.resolve("stale.sock");
+    try (java.nio.channels.ServerSocketChannel server = java.nio.channels.ServerSocketChannel
+        .open(java.net.StandardProtocolFamily.UNIX)) {
+      server.bind(java.net.UnixDomainSocketAddress.of(stale)); // closed below: nobody listens
+    }
+    String engine = TestEngine.client().endpoint().path();
+    List<String> paths = List.of(missing.toString(), regular.toString(), stale.toString(), engine);
+    try (DockerClient docker = DockerClient.builder().environment(Map.of()).homeDirectory(dir)
+        .probePaths(paths).build()) {
+      List<dev.berth.Diagnosis.Candidate> c = docker.diagnosis().candidates();
+      assertThat(c).extracting(dev.berth.Diagnosis.Candidate::source).containsExactly(
+          "builder", "DOCKER_HOST", "DOCKER_CONTEXT", "currentContext", missing.toString(),
+          regular.toString(), stale.toString(), engine);
+      assertThat(c.get(1).reason()).isEqualTo("not set");
+      assertThat(c.get(4).reason()).isEqualTo("file missing");
+      assertThat(c.get(5).taken()).isFalse();
+      assertThat(c.get(6).reason()).isEqualTo("connection refused");
+      assertThat(c.get(7).taken()).isTrue();
+      assertThat(c.get(7).reason()).startsWith("answers, API 1.");
+      assertThat(docker.endpoint().path()).isEqualTo(engine);
+      assertThat(docker.system().ping()).isNotNull();
+    }
+    assertThatThrownBy(() -> DockerClient.builder().environment(Map.of()).homeDirectory(dir)
+        .probePaths(List.of(missing.toString(), stale.toString())).build())
+        .isInstanceOf(dev.berth.DockerConnectionException.class)
+        .hasMessageContaining("no Docker engine found")
+        .hasMessageContaining(missing + " file missing")
+        .hasMessageContaining(stale + " connection refused");
   }
 }

@@ -24,21 +24,13 @@ public interface Transport extends Closeable {
   /**
    * A transport to {@code endpoint}.
    *
-   * @throws UnsupportedOperationException for {@code https} without TLS settings; the message
-   *     names the scheme
+   * <p>{@code https://}, and {@code tcp://} with {@link TransportOptions#withTls TLS settings},
+   * speak HTTPS; {@code https://} without settings trusts the JDK's default authorities.
    */
   static Transport create(Endpoint endpoint, TransportOptions options) {
     switch (endpoint.scheme()) {
-      case UNIX:
-      case TCP:
-      case HTTP:
-      case NPIPE:
-      case SSH:
-        return new OkHttpTransport(endpoint, options);
       default:
-        throw new UnsupportedOperationException("Berth cannot connect to " + endpoint
-            + " yet: " + endpoint.scheme().text() + ":// endpoints are not supported in this"
-            + " version; use unix:// or tcp:// (plain HTTP)");
+        return new OkHttpTransport(endpoint, options);
     }
   }
 

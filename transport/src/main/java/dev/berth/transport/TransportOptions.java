@@ -26,19 +26,33 @@ public final class TransportOptions {
   private final int maxIdleConnections;
   private final Duration keepAlive;
   private final java.util.List<String> sshCommand;
+  private final TlsConfig tls;
 
   private TransportOptions(
       Duration connectTimeout, Duration readTimeout, int maxIdleConnections, Duration keepAlive) {
-    this(connectTimeout, readTimeout, maxIdleConnections, keepAlive, java.util.List.of("ssh"));
+    this(connectTimeout, readTimeout, maxIdleConnections, keepAlive, java.util.List.of("ssh"),
+        null);
   }
 
   private TransportOptions(Duration connectTimeout, Duration readTimeout, int maxIdleConnections,
-      Duration keepAlive, java.util.List<String> sshCommand) {
+      Duration keepAlive, java.util.List<String> sshCommand, TlsConfig tls) {
     this.connectTimeout = connectTimeout;
     this.readTimeout = readTimeout;
     this.maxIdleConnections = maxIdleConnections;
     this.keepAlive = keepAlive;
     this.sshCommand = sshCommand;
+    this.tls = tls;
+  }
+
+  /** The TLS settings for {@code tcp://} and {@code https://} endpoints, or null for none. */
+  public TlsConfig tls() {
+    return tls;
+  }
+
+  /** With TLS: a {@code tcp://} endpoint then speaks HTTPS. */
+  public TransportOptions withTls(TlsConfig tls) {
+    return new TransportOptions(connectTimeout, readTimeout, maxIdleConnections, keepAlive,
+        sshCommand, java.util.Objects.requireNonNull(tls, "tls"));
   }
 
   /** The ssh program and its own options for {@code ssh://} endpoints; {@code [ssh]} by default. */
@@ -57,7 +71,7 @@ public final class TransportOptions {
       throw new IllegalArgumentException("the ssh command is empty: expected at least [ssh]");
     }
     return new TransportOptions(connectTimeout, readTimeout, maxIdleConnections, keepAlive,
-        java.util.List.copyOf(command));
+        java.util.List.copyOf(command), tls);
   }
 
   /** The defaults described above. */
@@ -92,7 +106,7 @@ public final class TransportOptions {
    */
   public TransportOptions withConnectTimeout(Duration timeout) {
     return new TransportOptions(check("connect timeout", timeout), readTimeout, maxIdleConnections,
-        keepAlive, sshCommand);
+        keepAlive, sshCommand, tls);
   }
 
   /**
@@ -102,7 +116,7 @@ public final class TransportOptions {
    */
   public TransportOptions withReadTimeout(Duration timeout) {
     return new TransportOptions(connectTimeout, check("read timeout", timeout), maxIdleConnections,
-        keepAlive, sshCommand);
+        keepAlive, sshCommand, tls);
   }
 
   /**
@@ -115,7 +129,7 @@ public final class TransportOptions {
       throw new IllegalArgumentException(
           "max idle connections " + count + " is not valid: expected 0 or more");
     }
-    return new TransportOptions(connectTimeout, readTimeout, count, keepAlive, sshCommand);
+    return new TransportOptions(connectTimeout, readTimeout, count, keepAlive, sshCommand, tls);
   }
 
   /**
@@ -125,7 +139,7 @@ public final class TransportOptions {
    */
   public TransportOptions withKeepAlive(Duration keepAlive) {
     return new TransportOptions(connectTimeout, readTimeout, maxIdleConnections,
-        check("keep-alive", keepAlive), sshCommand);
+        check("keep-alive", keepAlive), sshCommand, tls);
   }
 
   private static Duration check(String what, Duration d) {

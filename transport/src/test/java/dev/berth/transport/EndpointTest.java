@@ -166,15 +166,4 @@ class EndpointTest {
     assertThatThrownBy(() -> Endpoint.parse("/run/docker.sock"))
         .hasMessageContaining("unix:///run/docker.sock");
   }
-
-  @Test
-  void unsupportedSchemesFailWithClearMessageWhenATransportIsMade() {
-    for (String text : new String[] {"https://localhost:2376"}) {
-      Endpoint e = Endpoint.parse(text);
-      assertThatThrownBy(() -> Transport.create(e, TransportOptions.defaults()))
-          .isInstanceOf(UnsupportedOperationException.class)
-          .hasMessageContaining(e.scheme().text() + "://")
-          .hasMessageContaining("not supported");
-    }
-  }
 }

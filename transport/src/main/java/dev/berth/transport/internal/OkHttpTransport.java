@@ -4,6 +4,7 @@ import dev.berth.transport.ConnectFailedException;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.HttpRequest;
 import dev.berth.transport.HttpResponse;
+import dev.berth.transport.TlsConfig;
 import dev.berth.transport.Transport;
 import dev.berth.transport.TransportOptions;
 import java.io.File;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -69,7 +71,18 @@ public final class OkHttpTransport implements Transport {
         break;
       case TCP:
       case HTTP:
-        base = "http://" + hostText(endpoint.host()) + ":" + endpoint.port() + endpoint.path();
+      case HTTPS:
+        boolean https = endpoint.scheme() == Endpoint.Scheme.HTTPS || options.tls() != null;
+        if (options.tls() != null) {
+          TlsConfig tls = options.tls();
+          builder.sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
+              .connectionSpecs(List.of(ConnectionSpec.RESTRICTED_TLS, ConnectionSpec.MODERN_TLS));
+          if (!tls.verifiesHostname()) {
+            builder.hostnameVerifier((host, session) -> true);
+          }
+        }
+        base = (https ? "https://" : "http://") + hostText(endpoint.host()) + ":" + endpoint.port()
+            + endpoint.path();
         break;
       case NPIPE:
         builder.socketFactory(new OneKindSocketFactory(() -> new PipeSocket(endpoint.path())))
