@@ -45,24 +45,27 @@ public final class Json {
    * events and progress messages; each frozen. {@code next()} returns null at the end.
    */
   static Sequence sequence(InputStream in) throws IOException {
-    try {
-      return new Sequence(MAPPER.readerFor(Object.class).readValues(in));
-    } catch (JacksonException e) {
-      throw new IOException("the engine sent JSON that cannot be read: " + e.getOriginalMessage(), e);
-    }
+    return new Sequence(in);
   }
 
-  /** Values read one by one from a stream. */
+  /**
+   * Values read one by one from a stream. The parser is made on the first {@link #next()}: making
+   * it reads the first bytes, which on an event stream may not come for hours.
+   */
   static final class Sequence {
-    private final tools.jackson.databind.MappingIterator<Object> values;
+    private final InputStream in;
+    private tools.jackson.databind.MappingIterator<Object> values;
 
-    private Sequence(tools.jackson.databind.MappingIterator<Object> values) {
-      this.values = values;
+    private Sequence(InputStream in) {
+      this.in = in;
     }
 
     /** The next value, or null at the end. */
     Object next() throws IOException {
       try {
+        if (values == null) {
+          values = MAPPER.readerFor(Object.class).readValues(in);
+        }
         return values.hasNextValue() ? freeze(values.nextValue()) : null;
       } catch (JacksonException e) {
         if (e.getCause() instanceof IOException io) {

@@ -56,6 +56,42 @@ public final class SystemCalls implements DockerSystem {
   }
 
   @Override
+  public dev.berth.system.EventStream events(dev.berth.system.EventOptions options) {
+    return new ResumingEvents(api, options);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public dev.berth.model.DiskUsage df() {
+    Map<String, Object> m = api.call("GET", "/system/df").jsonObject();
+    long[] images = sum(m.get("Images"), "Size");
+    long[] containers = sum(m.get("Containers"), "SizeRw");
+    long[] volumes = new long[2];
+    Object vs = m.get("Volumes");
+    if (vs instanceof java.util.List<?> list) {
+      for (Object v : list) {
+        volumes[0]++;
+        volumes[1] += Math.max(0, longValue(object((Map<String, Object>) v, "UsageData"), "Size"));
+      }
+    }
+    long[] cache = sum(m.get("BuildCache"), "Size");
+    return new dev.berth.model.DiskUsage((int) images[0], images[1], (int) containers[0],
+        containers[1], (int) volumes[0], volumes[1], (int) cache[0], cache[1], m);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static long[] sum(Object list, String field) {
+    long[] countAndBytes = new long[2];
+    if (list instanceof java.util.List<?> l) {
+      for (Object o : l) {
+        countAndBytes[0]++;
+        countAndBytes[1] += Math.max(0, longValue((Map<String, Object>) o, field));
+      }
+    }
+    return countAndBytes;
+  }
+
+  @Override
   public void logout(String server) {
     auth.erase(server);
   }

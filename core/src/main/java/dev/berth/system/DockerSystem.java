@@ -40,6 +40,15 @@ public interface DockerSystem {
   String login(RegistryCredentials credentials);
 
   /**
+   * Engine events as they happen or in a past window ({@code docker events --since --until
+   * --filter}). A follow stream never times out while idle and resumes a dropped connection.
+   */
+  EventStream events(EventOptions options);
+
+  /** Disk use by images, containers, volumes and the build cache ({@code docker system df}). */
+  dev.berth.model.DiskUsage df();
+
+  /**
    * Forgets the credentials of {@code server}, as {@code docker logout SERVER}; nothing happens if
    * none were kept.
    */
