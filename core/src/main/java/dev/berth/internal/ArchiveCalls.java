@@ -9,7 +9,6 @@ import dev.berth.transport.HttpRequest;
 import dev.berth.transport.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,30 +54,10 @@ final class ArchiveCalls {
   }
 
   void put(String directory, InputStream tar) {
-    put(directory, out -> tar.transferTo(out));
+    put(directory, HttpRequest.Body.streaming("application/x-tar", tar::transferTo));
   }
 
-  private interface TarSource {
-    void writeTo(OutputStream out) throws IOException;
-  }
-
-  private void put(String directory, TarSource source) {
-    HttpRequest.Body body = new HttpRequest.Body() {
-      @Override
-      public String contentType() {
-        return "application/x-tar";
-      }
-
-      @Override
-      public long length() {
-        return -1;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        source.writeTo(out);
-      }
-    };
+  private void put(String directory, HttpRequest.Body body) {
     api.call("PUT", path).query("path", directory).query("noOverwriteDirNonDir", "true")
         .body(body).streaming().discard();
   }
@@ -112,11 +91,11 @@ final class ArchiveCalls {
       name = baseName(destination);
     }
     Path from = contentsOnly ? source.normalize() : source;
-    put(directory, out -> {
+    put(directory, HttpRequest.Body.streaming("application/x-tar", out -> {
       TarWriter tar = new TarWriter(out);
       tar.writePath(from, name);
       tar.finish();
-    });
+    }));
   }
 
   void copyOut(String source, Path destination) {

@@ -9,7 +9,6 @@ import dev.berth.transport.HttpRequest;
 import dev.berth.transport.HttpResponse;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,26 +146,13 @@ final class BuildCall implements Build {
     if (config != null) {
       call.header("X-Registry-Config", config);
     }
-    call.body(new HttpRequest.Body() {
-      @Override
-      public String contentType() {
-        return "application/x-tar";
+    call.body(HttpRequest.Body.streaming("application/x-tar", out -> {
+      if (context != null) {
+        BuildContext.write(context, dockerfile == null ? "Dockerfile" : dockerfile, out);
+      } else {
+        contextTar.transferTo(out);
       }
-
-      @Override
-      public long length() {
-        return -1;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        if (context != null) {
-          BuildContext.write(context, dockerfile == null ? "Dockerfile" : dockerfile, out);
-        } else {
-          contextTar.transferTo(out);
-        }
-      }
-    });
+    }));
     StringBuilder output = new StringBuilder();
     String[] step = new String[1];
     String[] imageId = new String[1];

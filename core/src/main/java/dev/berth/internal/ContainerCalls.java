@@ -34,7 +34,6 @@ import dev.berth.model.ProcessList;
 import dev.berth.model.WaitResult;
 import dev.berth.transport.HttpResponse;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -325,22 +325,7 @@ public final class ImageCalls implements Images {
   }
 
   static HttpRequest.Body tarBody(InputStream tar) {
-    return new HttpRequest.Body() {
-      @Override
-      public String contentType() {
-        return "application/x-tar";
-      }
-
-      @Override
-      public long length() {
-        return -1;
-      }
-
-      @Override
-      public void writeTo(OutputStream out) throws IOException {
-        tar.transferTo(out);
-      }
-    };
+    return HttpRequest.Body.streaming("application/x-tar", tar::transferTo);
   }
 
   private static String orEmpty(String s) {

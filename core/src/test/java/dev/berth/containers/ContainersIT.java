@@ -16,51 +16,12 @@ import dev.berth.model.Link;
 import dev.berth.model.Mount;
 import dev.berth.model.PortBinding;
 import dev.berth.model.RestartPolicy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Create, get, inspect, list and remove against the real engine. */
-class ContainersIT {
-  private static DockerClient docker;
-  private final String run = UUID.randomUUID().toString().substring(0, 8);
-  private final List<String> made = new ArrayList<>();
-
-  @BeforeAll
-  static void connect() {
-    docker = TestEngine.client();
-  }
-
-  @AfterAll
-  static void close() {
-    docker.close();
-  }
-
-  @AfterEach
-  void removeWhatTheTestMade() {
-    for (String id : made) {
-      try {
-        docker.containers().remove(id, RemoveOptions.force().withVolumes(true));
-      } catch (NotFoundException gone) {
-        // the test removed it itself
-      }
-    }
-  }
-
-  private Container create(ContainerSpec spec) {
-    Container c = docker.containers().create(spec.label(TestEngine.LABEL, "true"));
-    made.add(c.id());
-    return c;
-  }
-
-  private String name(String what) {
-    return "berth-it-" + run + "-" + what;
-  }
+class ContainersIT extends ContainerTestSupport {
 
   @Test
   void typedSpecCreatesWhatItSays() {

@@ -205,6 +205,35 @@ public final class HttpRequest {
       };
     }
 
+    /** A body of unknown length, written on demand by {@code writer} (sent chunked). */
+    static Body streaming(String contentType, Writer writer) {
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(writer, "writer");
+      return new Body() {
+        @Override
+        public String contentType() {
+          return contentType;
+        }
+
+        @Override
+        public long length() {
+          return -1;
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+          writer.writeTo(out);
+        }
+      };
+    }
+
+    /** Writes a streamed body. */
+    @FunctionalInterface
+    interface Writer {
+      /** Writes the bytes to {@code out}, without closing it. */
+      void writeTo(OutputStream out) throws IOException;
+    }
+
     /** A body of JSON text, UTF-8. */
     static Body json(String json) {
       return of("application/json", json.getBytes(StandardCharsets.UTF_8));
