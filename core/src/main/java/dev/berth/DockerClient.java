@@ -51,6 +51,7 @@ public final class DockerClient implements AutoCloseable {
   private final Images images;
   private final dev.berth.networks.Networks networks;
   private final dev.berth.volumes.Volumes volumes;
+  private final dev.berth.swarm.Swarm swarm;
   private final EngineApi raw;
 
   private DockerClient(ApiClient api, RegistryAuthSource auth, Diagnosis diagnosis,
@@ -63,6 +64,7 @@ public final class DockerClient implements AutoCloseable {
     this.images = new ImageCalls(api, auth);
     this.networks = new dev.berth.internal.NetworkCalls(api);
     this.volumes = new dev.berth.internal.VolumeCalls(api);
+    this.swarm = new dev.berth.internal.SwarmCalls(api, auth);
     this.raw = new RawCalls(api);
   }
 
@@ -127,6 +129,15 @@ public final class DockerClient implements AutoCloseable {
   /** Containers: create, get, list, remove. */
   public Containers containers() {
     return containers;
+  }
+
+  /**
+   * Docker Swarm: the swarm itself, its nodes, services, tasks, secrets and configs. Calls other
+   * than {@link dev.berth.swarm.Swarm#init} and {@link dev.berth.swarm.Swarm#join} need an engine
+   * that is a swarm manager.
+   */
+  public dev.berth.swarm.Swarm swarm() {
+    return swarm;
   }
 
   /** Images and registries: pull, push, build, save, load, import, tag, remove, … */

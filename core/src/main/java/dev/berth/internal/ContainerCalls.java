@@ -260,7 +260,7 @@ public final class ContainerCalls implements Containers {
     }
   }
 
-  private static Map<String, String> stringMap(Map<String, Object> json) {
+  static Map<String, String> stringMap(Map<String, Object> json) {
     Map<String, String> out = new LinkedHashMap<>();
     json.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
     return out;

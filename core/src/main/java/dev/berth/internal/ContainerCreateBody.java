@@ -281,7 +281,7 @@ public final class ContainerCreateBody {
     return endpoint;
   }
 
-  private static Map<String, Object> healthcheck(Healthcheck h) {
+  static Map<String, Object> healthcheck(Healthcheck h) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Test", h.test());
     nanos(m, "Interval", h.interval());
@@ -300,7 +300,7 @@ public final class ContainerCreateBody {
     }
   }
 
-  private static Map<String, Object> mount(Mount m) {
+  static Map<String, Object> mount(Mount m) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("Type", m.type().name().toLowerCase(java.util.Locale.ROOT));
     if (m.source() != null) {

@@ -16,9 +16,10 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.function.BooleanSupplier;
 
-/** {@link LogRequest} for one container: {@code GET /containers/{id}/logs}. */
+/** {@link LogRequest} for one container or service: {@code GET /containers/{id}/logs}. */
 final class LogCall implements LogRequest {
   private final Streams streams;
+  private final String resource;
   private final String id;
   private final BooleanSupplier tty;
   private final boolean stdout;
@@ -30,12 +31,19 @@ final class LogCall implements LogRequest {
   private final String until;
 
   LogCall(Streams streams, String id, BooleanSupplier tty) {
-    this(streams, id, tty, true, true, false, false, -1, null, null);
+    this(streams, "containers", id, tty);
   }
 
-  private LogCall(Streams streams, String id, BooleanSupplier tty, boolean stdout, boolean stderr,
+  /** Logs of {@code resource} ({@code containers} or {@code services}) {@code id}. */
+  LogCall(Streams streams, String resource, String id, BooleanSupplier tty) {
+    this(streams, resource, id, tty, true, true, false, false, -1, null, null);
+  }
+
+  private LogCall(Streams streams, String resource, String id, BooleanSupplier tty,
+      boolean stdout, boolean stderr,
       boolean follow, boolean timestamps, int tail, String since, String until) {
     this.streams = streams;
+    this.resource = resource;
     this.id = id;
     this.tty = tty;
     this.stdout = stdout;
@@ -49,7 +57,8 @@ final class LogCall implements LogRequest {
 
   private LogCall copy(boolean stdout, boolean stderr, boolean follow, boolean timestamps,
       int tail, String since, String until) {
-    return new LogCall(streams, id, tty, stdout, stderr, follow, timestamps, tail, since, until);
+    return new LogCall(streams, resource, id, tty, stdout, stderr, follow, timestamps, tail,
+        since, until);
   }
 
   @Override
@@ -111,7 +120,7 @@ final class LogCall implements LogRequest {
       throw new IllegalStateException("logs with neither stdout nor stderr would be empty;"
           + " ask for at least one");
     }
-    ApiClient.Call call = streams.api().call("GET", "/containers/" + Paths.segment(id, false)
+    ApiClient.Call call = streams.api().call("GET", "/" + resource + "/" + Paths.segment(id, false)
         + "/logs")
         .query("stdout", stdout ? "1" : null)
         .query("stderr", stderr ? "1" : null)
