@@ -838,6 +838,18 @@ public final class ServiceSpec {
     return Arrays.asList(image, p.name, p.args, p.entrypoint, p.mode, p.env, p.labels, p.containerLabels, p.mounts, p.ports, p.constraints, p.placementPreferences, p.maxReplicasPerNode, p.updateConfig, p.rollbackConfig, p.restart, p.secrets, p.configs, p.networks, p.workdir, p.user, p.hostname, p.tty, p.readOnly, p.init, p.stopSignal, p.stopGracePeriod, p.healthcheck, p.limitCpus, p.limitMemory, p.reserveCpus, p.reserveMemory, p.endpointMode, p.logDriver, p.logOptions, p.groups, p.dns, p.hosts, p.capAdd, p.capDrop, p.sysctls, p.dnsOptions, p.dnsSearch, p.ulimits, p.limitPids, p.isolation);
   }
 
+  /**
+   * The spec as a {@code docker service create} command line, quoted for a POSIX shell; {@link
+   * DockerServiceCreate#parse(String)} reads it back into an equal spec.
+   *
+   * @throws IllegalStateException if the spec holds what no command line can say: a health check
+   *     run without a shell ({@code --health-cmd} always uses one), or {@code NONE} with
+   *     intervals or retries set
+   */
+  public String toCommandLine() {
+    return CommandLine.join(DockerServiceCreate.toWords(this));
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ServiceSpec s && values().equals(s.values());
