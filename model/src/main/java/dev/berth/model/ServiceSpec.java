@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -76,6 +77,11 @@ public final class ServiceSpec {
     List<String> capAdd = List.of();
     List<String> capDrop = List.of();
     Map<String, String> sysctls = Map.of();
+    List<String> dnsOptions = List.of();
+    List<String> dnsSearch = List.of();
+    List<String> ulimits = List.of();
+    Long limitPids = null;
+    String isolation = null;
 
     Parts copy() {
       try {
@@ -227,10 +233,68 @@ public final class ServiceSpec {
 
   /**
    * With a mount ({@code --mount}). Services take bind, volume and tmpfs mounts in any of
-   * {@link Mount}'s syntaxes; they are sent as {@code --mount} would send them.
+   * {@link Mount}'s syntaxes; they are kept, and sent, as {@code --mount} would give them, so
+   * {@link #mounts()} holds the {@link Mount.Syntax#MOUNT_FLAG} equivalent of a {@code -v} or
+   * {@code --tmpfs} mount.
+   *
+   * @throws IllegalArgumentException if the mount has what {@code --mount} cannot say: an SELinux
+   *     label ({@code :z}, {@code :Z}) or a {@code --tmpfs} option other than {@code ro}, {@code
+   *     rw}, {@code size} and {@code mode}; the message quotes it
    */
   public ServiceSpec mount(Mount mount) {
-    return change(c -> c.mounts = plus(c.mounts, mount, "mount"));
+    Mount m = asMountFlag(Objects.requireNonNull(mount, "mount"));
+    return change(c -> c.mounts = plus(c.mounts, m, "mount"));
+  }
+
+  /** The {@code --mount} form of {@code m}. */
+  private static Mount asMountFlag(Mount m) {
+    if (m.syntax() == Mount.Syntax.MOUNT_FLAG) {
+      return m;
+    }
+    List<String> fields = new ArrayList<>();
+    fields.add("type=" + m.type().name().toLowerCase(Locale.ROOT));
+    if (m.source() != null) {
+      fields.add("source=" + m.source());
+    }
+    fields.add("target=" + m.target());
+    if (m.isReadOnly()) {
+      fields.add("readonly");
+    }
+    if (m.syntax() == Mount.Syntax.VOLUME_FLAG) {
+      if (m.selinuxLabel() != null) {
+        throw new IllegalArgumentException("mount \"" + m + "\" cannot be given to a service:"
+            + " --mount has no SELinux label (:" + m.selinuxLabel() + "); leave the label out");
+      }
+      if (m.propagation() != null) {
+        fields.add("bind-propagation=" + m.propagation());
+      }
+      if (m.consistency() != null) {
+        fields.add("consistency=" + m.consistency());
+      }
+      if (m.isNoCopy()) {
+        fields.add("volume-nocopy");
+      }
+    } else {
+      for (String option : m.tmpfsOptions().isEmpty() ? new String[0]
+          : m.tmpfsOptions().split(",")) {
+        if (option.startsWith("size=")) {
+          fields.add("tmpfs-size=" + option.substring(5));
+        } else if (option.startsWith("mode=")) {
+          fields.add("tmpfs-mode=" + option.substring(5));
+        } else if (!option.equals("ro") && !option.equals("rw")) {
+          throw new IllegalArgumentException("mount \"" + m + "\" cannot be given to a service:"
+              + " --mount has no tmpfs option \"" + option + "\"; only ro, rw, size and mode");
+        }
+      }
+    }
+    StringBuilder value = new StringBuilder();
+    for (String field : fields) {
+      value.append(value.length() == 0 ? "" : ",");
+      boolean quote = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
+          || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0 || field.startsWith(" ");
+      value.append(quote ? "\"" + field.replace("\"", "\"\"") + "\"" : field);
+    }
+    return Mount.parseMountFlag(value.toString());
   }
 
   /** With a published port ({@code -p}). */
@@ -361,9 +425,14 @@ public final class ServiceSpec {
     return change(c -> c.stopGracePeriod = period);
   }
 
-  /** With a health check ({@code --health-*}, {@code --no-healthcheck}). */
+  /**
+   * With a health check ({@code --health-*}, {@code --no-healthcheck}); null, or a check with no
+   * test and nothing set, keeps the image's.
+   */
   public ServiceSpec healthcheck(Healthcheck healthcheck) {
-    return change(c -> c.healthcheck = healthcheck);
+    Healthcheck h = healthcheck == null || healthcheck.equals(Healthcheck.of(List.of())) ? null
+        : healthcheck;
+    return change(c -> c.healthcheck = h);
   }
 
   /**
@@ -473,6 +542,54 @@ public final class ServiceSpec {
   /** With a kernel parameter ({@code --sysctl key=value}). */
   public ServiceSpec sysctl(String key, String value) {
     return change(c -> c.sysctls = plus(c.sysctls, key, value));
+  }
+
+  /** With a resolver option such as {@code ndots:2} ({@code --dns-option}). */
+  public ServiceSpec dnsOption(String option) {
+    return change(c -> c.dnsOptions = plus(c.dnsOptions, option, "dnsOption"));
+  }
+
+  /** With a DNS search domain ({@code --dns-search}). */
+  public ServiceSpec dnsSearch(String domain) {
+    return change(c -> c.dnsSearch = plus(c.dnsSearch, domain, "dnsSearch"));
+  }
+
+  /**
+   * With a resource limit such as {@code nofile=1024:2048} ({@code --ulimit
+   * name=soft[:hard]}).
+   *
+   * @throws IllegalArgumentException if it is not {@code name=soft[:hard]}; the message quotes it
+   */
+  public ServiceSpec ulimit(String ulimit) {
+    if (ulimit == null || !ulimit.matches("[a-z]+=-?\\d+(:-?\\d+)?")) {
+      throw new IllegalArgumentException("--ulimit \"" + ulimit + "\" is not valid: expected"
+          + " name=soft[:hard], such as nofile=1024:2048");
+    }
+    return change(c -> c.ulimits = plus(c.ulimits, ulimit, "ulimit"));
+  }
+
+  /**
+   * With at most {@code n} processes in each task ({@code --limit-pids}; 0: no limit; API 1.41).
+   *
+   * @throws IllegalArgumentException if negative
+   */
+  public ServiceSpec limitPids(long n) {
+    long limit = nonNegative(n, "--limit-pids");
+    return change(c -> c.limitPids = limit);
+  }
+
+  /**
+   * With the isolation technology of the tasks' containers: {@code default}, {@code process} or
+   * {@code hyperv} ({@code --isolation}; Windows only); null for the engine's default.
+   *
+   * @throws IllegalArgumentException for another word; the message quotes it
+   */
+  public ServiceSpec isolation(String isolation) {
+    if (isolation != null && !List.of("default", "process", "hyperv").contains(isolation)) {
+      throw new IllegalArgumentException("--isolation \"" + isolation + "\" is not valid:"
+          + " expected default, process or hyperv");
+    }
+    return change(c -> c.isolation = isolation);
   }
 
   /** With all of {@code labels} replacing the service labels. */
@@ -687,13 +804,50 @@ public final class ServiceSpec {
     return p.sysctls;
   }
 
+  /** Resolver options ({@code --dns-option}). */
+  public List<String> dnsOptions() {
+    return p.dnsOptions;
+  }
+
+  /** DNS search domains ({@code --dns-search}). */
+  public List<String> dnsSearch() {
+    return p.dnsSearch;
+  }
+
+  /** Resource limits such as {@code nofile=1024:2048} ({@code --ulimit}). */
+  public List<String> ulimits() {
+    return p.ulimits;
+  }
+
+  /** The most processes in a task, or null for no limit (API 1.41) ({@code --limit-pids}). */
+  public Long limitPids() {
+    return p.limitPids;
+  }
+
+  /** {@code default}, {@code process} or {@code hyperv}, or null for the default ({@code --isolation}). */
+  public String isolation() {
+    return p.isolation;
+  }
+
   /** The number of replicas of a replicated service, or null for the other modes. */
   public Long replicas() {
     return p.mode.kind() == ServiceMode.Kind.REPLICATED ? p.mode.replicas() : null;
   }
 
   private List<Object> values() {
-    return Arrays.asList(image, p.name, p.args, p.entrypoint, p.mode, p.env, p.labels, p.containerLabels, p.mounts, p.ports, p.constraints, p.placementPreferences, p.maxReplicasPerNode, p.updateConfig, p.rollbackConfig, p.restart, p.secrets, p.configs, p.networks, p.workdir, p.user, p.hostname, p.tty, p.readOnly, p.init, p.stopSignal, p.stopGracePeriod, p.healthcheck, p.limitCpus, p.limitMemory, p.reserveCpus, p.reserveMemory, p.endpointMode, p.logDriver, p.logOptions, p.groups, p.dns, p.hosts, p.capAdd, p.capDrop, p.sysctls);
+    return Arrays.asList(image, p.name, p.args, p.entrypoint, p.mode, p.env, p.labels, p.containerLabels, p.mounts, p.ports, p.constraints, p.placementPreferences, p.maxReplicasPerNode, p.updateConfig, p.rollbackConfig, p.restart, p.secrets, p.configs, p.networks, p.workdir, p.user, p.hostname, p.tty, p.readOnly, p.init, p.stopSignal, p.stopGracePeriod, p.healthcheck, p.limitCpus, p.limitMemory, p.reserveCpus, p.reserveMemory, p.endpointMode, p.logDriver, p.logOptions, p.groups, p.dns, p.hosts, p.capAdd, p.capDrop, p.sysctls, p.dnsOptions, p.dnsSearch, p.ulimits, p.limitPids, p.isolation);
+  }
+
+  /**
+   * The spec as a {@code docker service create} command line, quoted for a POSIX shell; {@link
+   * DockerServiceCreate#parse(String)} reads it back into an equal spec.
+   *
+   * @throws IllegalStateException if the spec holds what no command line can say: a health check
+   *     run without a shell ({@code --health-cmd} always uses one), or {@code NONE} with
+   *     intervals or retries set
+   */
+  public String toCommandLine() {
+    return CommandLine.join(DockerServiceCreate.toWords(this));
   }
 
   @Override

@@ -108,7 +108,7 @@ public final class UpdateConfig {
   private static Duration nonNegative(Duration d, String what) {
     Objects.requireNonNull(d, what);
     if (d.isNegative()) {
-      throw new IllegalArgumentException(what + " " + GoDuration.format(d)
+      throw new IllegalArgumentException(what + " -" + GoDuration.format(d.negated())
           + " is not valid: expected 0 or more");
     }
     return d;
