@@ -36,7 +36,9 @@ final class ServiceSpecBody {
     Map<String, Object> task = new LinkedHashMap<>();
     task.put("ContainerSpec", container(spec, secretIds, configIds));
     Map<String, Object> resources = new LinkedHashMap<>();
-    putObject(resources, "Limits", resources(spec.limitCpus(), spec.limitMemory()));
+    Map<String, Object> limits = resources(spec.limitCpus(), spec.limitMemory());
+    put(limits, "Pids", spec.limitPids());
+    putObject(resources, "Limits", limits);
     putObject(resources, "Reservations", resources(spec.reserveCpus(), spec.reserveMemory()));
     putObject(task, "Resources", resources);
     putObject(task, "RestartPolicy", restart(spec.restart()));
@@ -125,9 +127,11 @@ final class ServiceSpecBody {
       hosts.add(h.substring(colon + 1) + " " + h.substring(0, colon));
     }
     putList(c, "Hosts", hosts);
-    if (!spec.dns().isEmpty()) {
-      c.put("DNSConfig", Map.of("Nameservers", spec.dns()));
-    }
+    Map<String, Object> dns = new LinkedHashMap<>();
+    putList(dns, "Nameservers", spec.dns());
+    putList(dns, "Search", spec.dnsSearch());
+    putList(dns, "Options", spec.dnsOptions());
+    putObject(c, "DNSConfig", dns);
     List<Object> secrets = new ArrayList<>();
     for (SecretRef s : spec.secrets()) {
       Map<String, Object> ref = new LinkedHashMap<>();
@@ -148,9 +152,31 @@ final class ServiceSpecBody {
     putList(c, "Configs", configs);
     put(c, "Init", spec.init());
     putMap(c, "Sysctls", spec.sysctls());
-    putList(c, "CapabilityAdd", spec.capAdd());
-    putList(c, "CapabilityDrop", spec.capDrop());
+    putList(c, "CapabilityAdd", capabilities(spec.capAdd()));
+    putList(c, "CapabilityDrop", capabilities(spec.capDrop()));
+    List<Object> ulimits = new ArrayList<>();
+    for (String u : spec.ulimits()) {
+      int eq = u.indexOf('=');
+      String[] limits = u.substring(eq + 1).split(":", 2);
+      Map<String, Object> limit = new LinkedHashMap<>();
+      limit.put("Name", u.substring(0, eq));
+      limit.put("Soft", Long.parseLong(limits[0]));
+      limit.put("Hard", Long.parseLong(limits[limits.length - 1]));
+      ulimits.add(limit);
+    }
+    putList(c, "Ulimits", ulimits);
+    put(c, "Isolation", spec.isolation());
     return c;
+  }
+
+  /** Capability names as the CLI sends them: upper case with {@code CAP_}, except {@code ALL}. */
+  private static List<String> capabilities(List<String> names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      String upper = n.toUpperCase(java.util.Locale.ROOT);
+      out.add(upper.equals("ALL") || upper.startsWith("CAP_") ? upper : "CAP_" + upper);
+    }
+    return out;
   }
 
   private static Map<String, Object> file(String name, String uid, String gid, int mode) {

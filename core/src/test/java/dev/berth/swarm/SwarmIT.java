@@ -13,7 +13,9 @@ import dev.berth.containers.Container;
 import dev.berth.containers.RemoveOptions;
 import dev.berth.model.ConfigDetails;
 import dev.berth.model.ConfigRef;
+import dev.berth.model.CommandLine;
 import dev.berth.model.ContainerSpec;
+import dev.berth.model.DockerServiceCreate;
 import dev.berth.model.NodeDetails;
 import dev.berth.model.SecretDetails;
 import dev.berth.model.SecretRef;
@@ -30,10 +32,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -356,5 +360,126 @@ class SwarmIT {
     });
     swarm.services().remove(mesh);
     swarm.services().remove(name);
+  }
+
+  /** Debian's CLI, 20.10 like the engine; the first docker on PATH may be a newer client. */
+  private static final java.nio.file.Path CLI = java.nio.file.Path.of("/usr/bin/docker");
+
+  /**
+   * The docker CLI as the oracle: each line is created once by the CLI and once by Berth from
+   * {@link DockerServiceCreate}, and the engine's stored specs must be equal. No tasks run (no
+   * replicas, or a constraint no node meets).
+   */
+  @Test
+  void serviceCreateLinesMatchTheDockerCli() throws Exception {
+    assumeTrue(java.nio.file.Files.isExecutable(CLI), CLI + " is missing");
+    String secret = "berth-it-" + RUN + "-osecret";
+    swarm.secrets().create(secret, "x".getBytes(StandardCharsets.UTF_8), Map.of());
+    secrets.add(secret);
+    String config = "berth-it-" + RUN + "-oconfig";
+    swarm.configs().create(config, "y".getBytes(StandardCharsets.UTF_8), Map.of());
+    configs.add(config);
+    String image = TestEngine.IMAGE;
+    List<String> lines = List.of(
+        "--replicas 0 " + image,
+        "--replicas 0 -e A=1 --env B= -l team=web --container-label tier=front " + image
+            + " sh -c 'echo hi; sleep 5'",
+        "--replicas 0 -p 8080:80 -p published=5353,target=53,protocol=udp,mode=host"
+            + " -p 9000-9001:90-91 --endpoint-mode vip " + image,
+        "--replicas 0 --mount type=volume,source=data,target=/data,readonly"
+            + " --mount type=tmpfs,target=/run,tmpfs-size=64m"
+            + " --mount type=bind,source=/tmp,target=/host-tmp " + image,
+        "--replicas 0 --update-parallelism 2 --update-delay 10s --update-failure-action rollback"
+            + " --update-monitor 3s --update-max-failure-ratio 0.5 --update-order start-first"
+            + " --rollback-parallelism 1 --rollback-delay 1s --rollback-failure-action continue"
+            + " --rollback-order stop-first " + image,
+        "--replicas 0 --restart-condition on-failure --restart-delay 3s --restart-max-attempts 4"
+            + " --restart-window 1m --stop-grace-period 7s --stop-signal SIGINT " + image,
+        "--replicas 0 --constraint node.role==manager --constraint node.labels.zone!=east"
+            + " --placement-pref spread=node.labels.zone --replicas-max-per-node 2 " + image,
+        "--replicas 0 --secret " + secret + " --secret source=" + secret
+            + ",target=/etc/s,uid=1,gid=2,mode=0400 --config " + config + " --config source="
+            + config + ",target=/etc/c " + image,
+        "--replicas 0 -w /srv -u 1000:1000 --hostname 'web-{{.Task.Slot}}' -t --read-only --init"
+            + " --group audio --dns 10.0.0.2 --dns-search example.com --dns-option ndots:2"
+            + " --host db:10.0.0.5 --entrypoint 'sh -c' " + image + " 'sleep 1'",
+        "--replicas 0 --limit-cpu 1.5 --limit-memory 256m --reserve-cpu 0.25 --reserve-memory 64m"
+            + " --limit-pids 100 --ulimit nofile=10:20 --cap-add NET_ADMIN --cap-drop MKNOD"
+            + " --sysctl net.core.somaxconn=1024 " + image,
+        "--replicas 0 --health-cmd 'wget -q -O- localhost' --health-interval 5s"
+            + " --health-timeout 2s --health-retries 3 --health-start-period 1s"
+            + " --log-driver json-file --log-opt max-size=1m " + image,
+        "--mode global --constraint node.labels.berth==never " + image,
+        "--mode replicated-job --replicas 0 --max-concurrent 1 " + image);
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String cliName = "berth-it-" + RUN + "-cli" + i;
+      String ourName = "berth-it-" + RUN + "-our" + i;
+      List<String> words = new ArrayList<>(List.of(CLI.toString(), "service", "create",
+          "--detach", "--no-resolve-image", "--name", cliName, "-l",
+          TestEngine.LABEL + "=true"));
+      words.addAll(CommandLine.split(lines.get(i)));
+      Process p = new ProcessBuilder(words).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as("CLI on %s: %s", lines.get(i), output).isZero();
+      services.add(cliName);
+      Map<String, Object> expected = swarm.services().inspect(cliName).spec();
+      swarm.services().remove(cliName); // frees its published ports
+      ServiceSpec spec = DockerServiceCreate.parse("docker service create --name " + ourName
+          + " -l " + TestEngine.LABEL + "=true " + lines.get(i)).spec();
+      swarm.services().create(spec);
+      services.add(ourName);
+      Map<String, Object> actual = swarm.services().inspect(ourName).spec();
+      diff("[" + i + "] ", cliDefaultsRemoved(expected), cliDefaultsRemoved(actual), problems);
+      swarm.services().remove(ourName);
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /**
+   * The spec without its name and without what the CLI sends explicitly that means the same as
+   * leaving it out: empty objects, {@code Init: false} and the default endpoint mode {@code vip}.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object cliDefaultsRemoved(Object json) {
+    if (json instanceof Map<?, ?> m) {
+      Map<String, Object> out = new java.util.TreeMap<>();
+      m.forEach((k, v) -> {
+        Object value = cliDefaultsRemoved(v);
+        boolean empty = value instanceof Map<?, ?> inner && inner.isEmpty();
+        boolean meaningless = k.equals("Name") && m.containsKey("TaskTemplate")
+            || k.equals("Init") && Boolean.FALSE.equals(v)
+            || k.equals("Mode") && "vip".equals(v);
+        if (!empty && !meaningless) {
+          out.put((String) k, value);
+        }
+      });
+      return out;
+    }
+    if (json instanceof List<?> l) {
+      return l.stream().map(SwarmIT::cliDefaultsRemoved).toList();
+    }
+    return json;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void diff(String path, Object expected, Object actual, List<String> out) {
+    if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
+      Set<Object> keys = new java.util.TreeSet<>(Comparator.comparing(Object::toString));
+      keys.addAll(e.keySet());
+      keys.addAll(a.keySet());
+      for (Object k : keys) {
+        diff(path + "." + k, e.get(k), a.get(k), out);
+      }
+    } else if (expected instanceof List<?> e && actual instanceof List<?> a
+        && e.size() == a.size()) {
+      for (int i = 0; i < e.size(); i++) {
+        diff(path + "[" + i + "]", e.get(i), a.get(i), out);
+      }
+    } else if (!java.util.Objects.equals(expected, actual)) {
+      out.add(path + ": CLI " + expected + ", Berth " + actual);
+    }
   }
 }

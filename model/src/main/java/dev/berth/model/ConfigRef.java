@@ -11,7 +11,8 @@ import java.util.Objects;
  * }</pre>
  *
  * @param source the config's name
- * @param target where the file appears in the task: an absolute path; by default {@code /NAME}
+ * @param target where the file appears in the task: an absolute path, or by default the name,
+ *     which the engine places at {@code /NAME}
  * @param uid the file's owner
  * @param gid the file's group
  * @param mode the file's permission bits, such as {@code 0444}
@@ -34,9 +35,9 @@ public record ConfigRef(String source, String target, String uid, String gid, in
     }
   }
 
-  /** The config {@code source} as {@code /NAME}, owned by root, mode 0444. */
+  /** The config {@code source} at {@code /NAME}, owned by root, mode 0444. */
   public static ConfigRef of(String source) {
-    return new ConfigRef(source, "/" + source, "0", "0", 0444);
+    return new ConfigRef(source, source, "0", "0", 0444);
   }
 
   /**

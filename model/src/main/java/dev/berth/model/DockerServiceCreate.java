@@ -516,13 +516,44 @@ public final class DockerServiceCreate {
         }
         default -> ServiceMode.replicated(replicas == null ? 1 : replicas);
       });
-      spec = spec.updateConfig(update).restart(restart);
+      spec = spec.updateConfig(cliDefaults(update)).restart(restart);
       if (rollback.failureAction() != null && rollback.failureAction().equals("rollback")) {
         throw new IllegalArgumentException("flag " + rollbackWritten
             + " \"rollback\": rollback failure action \"rollback\" is not valid: expected pause"
             + " or continue");
       }
-      spec = spec.rollbackConfig(rollback);
+      spec = spec.rollbackConfig(cliDefaults(rollback));
+    }
+
+    /**
+     * Once any {@code --update-*} (or {@code --rollback-*}) flag is given, the CLI sends all six
+     * settings, the unset ones at their flag defaults: parallelism 1, no delay, monitor 5s, pause,
+     * ratio 0, stop-first.
+     */
+    private static UpdateConfig cliDefaults(UpdateConfig c) {
+      if (c.isDefault()) {
+        return c;
+      }
+      UpdateConfig out = c;
+      if (c.parallelism() == null) {
+        out = out.parallelism(1);
+      }
+      if (c.delay() == null) {
+        out = out.delay(Duration.ZERO);
+      }
+      if (c.monitor() == null) {
+        out = out.monitor(Duration.ofSeconds(5));
+      }
+      if (c.failureAction() == null) {
+        out = out.failureAction("pause");
+      }
+      if (c.maxFailureRatio() == null) {
+        out = out.maxFailureRatio(0);
+      }
+      if (c.order() == null) {
+        out = out.order("stop-first");
+      }
+      return out;
     }
 
     private static String network(String value) {

@@ -52,8 +52,11 @@ class DockerServiceCreateTest {
         .containsExactly(tuple(Mount.Type.VOLUME, "data", "/data", false));
     assertThat(spec.secrets()).containsExactly(
         new SecretRef("key", "/etc/key", "0", "0", 0400));
+    // As the CLI: once one --update-* flag is given, the others take their flag defaults.
     assertThat(spec.updateConfig()).isEqualTo(
-        UpdateConfig.defaults().parallelism(1).delay(Duration.ofSeconds(10)));
+        UpdateConfig.defaults().parallelism(1).delay(Duration.ofSeconds(10))
+            .monitor(Duration.ofSeconds(5)).failureAction("pause").maxFailureRatio(0)
+            .order("stop-first"));
     assertThat(spec.constraints()).containsExactly("node.role==manager");
     assertThat(spec.image().familiar()).isEqualTo("nginx:1.25");
     assertThat(spec.args()).containsExactly("nginx", "-g", "daemon off;");
@@ -593,7 +596,12 @@ class DockerServiceCreateTest {
 
     for (ServiceSpec spec : specs) {
       String line = spec.toCommandLine();
-      assertThat(DockerServiceCreate.parse(line).spec()).as(line).isEqualTo(spec);
+      ServiceSpec parsed = DockerServiceCreate.parse(line).spec();
+      // Update and rollback settings left unset come back at the CLI's flag defaults.
+      assertThat(parsed.updateConfig(spec.updateConfig()).rollbackConfig(spec.rollbackConfig()))
+          .as(line).isEqualTo(spec);
+      keepsWhatIsSet(spec.updateConfig(), parsed.updateConfig());
+      keepsWhatIsSet(spec.rollbackConfig(), parsed.rollbackConfig());
     }
   }
 
@@ -767,5 +775,22 @@ class DockerServiceCreateTest {
             "--env-file", env.toString(), "nginx")))
         .withMessageContaining("\"" + env + "\" line 2")
         .withMessageContaining("\"BAD NAME=2\"");
+  }
+
+  private static void keepsWhatIsSet(UpdateConfig built, UpdateConfig parsed) {
+    if (built.isDefault()) {
+      assertThat(parsed.isDefault()).isTrue();
+      return;
+    }
+    assertThat(parsed.parallelism()).isEqualTo(built.parallelism() == null ? Long.valueOf(1)
+        : built.parallelism());
+    assertThat(parsed.delay()).isEqualTo(built.delay() == null ? Duration.ZERO : built.delay());
+    assertThat(parsed.monitor()).isEqualTo(built.monitor() == null ? Duration.ofSeconds(5)
+        : built.monitor());
+    assertThat(parsed.failureAction()).isEqualTo(built.failureAction() == null ? "pause"
+        : built.failureAction());
+    assertThat(parsed.maxFailureRatio()).isEqualTo(built.maxFailureRatio() == null
+        ? Double.valueOf(0) : built.maxFailureRatio());
+    assertThat(parsed.order()).isEqualTo(built.order() == null ? "stop-first" : built.order());
   }
 }

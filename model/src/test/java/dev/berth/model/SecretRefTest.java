@@ -80,10 +80,11 @@ class SecretRefTest {
   }
 
   @Test
-  void configsDefaultToAFileAtTheRoot() {
+  void configsDefaultToTheirName() {
+    // As the CLI sends it; the engine places a relative config target at the root.
     ConfigRef c = ConfigRef.parse("nginx_conf");
 
-    assertThat(c.target()).isEqualTo("/nginx_conf");
+    assertThat(c.target()).isEqualTo("nginx_conf");
     assertThat(c.mode()).isEqualTo(0444);
     assertThat(ConfigRef.parse("source=c,target=/etc/c.conf,mode=0440"))
         .isEqualTo(ConfigRef.of("c").target("/etc/c.conf").mode(0440));
