@@ -30,7 +30,7 @@ public interface Secrets {
   /**
    * Removes a secret ({@code docker secret rm}).
    *
-   * @throws dev.berth.ConflictException if a service still uses it
+   * @throws dev.berth.DockerApiException if a service still uses it
    */
   void remove(String idOrName);
 }
