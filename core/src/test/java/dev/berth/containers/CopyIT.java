@@ -35,10 +35,20 @@ class CopyIT extends ContainerTestSupport {
     return dir;
   }
 
+  /**
+   * A running container in which {@code setup} has run to completion: run by exec, not by the
+   * container's own command, which may not have run yet when a copy starts.
+   */
+  private Container runPrepared(String setup) {
+    Container c = run(busybox("sleep", "300"));
+    assertThat(c.exec("sh", "-c", setup).call().exitCode()).as(setup).isZero();
+    return c;
+  }
+
   @Test
   void copyIntoAnExistingDirectory() throws IOException {
     // docker cp /www/runoob C:/www/
-    Container c = run(busybox("sh", "-c", "mkdir /www; sleep 300"));
+    Container c = runPrepared("mkdir /www");
     c.copyIn(runoob(), "/www/");
     String listing = c.exec("sh", "-c", "cat /www/runoob/index.html; /www/runoob/run.sh;"
         + " stat -c %a /www/runoob/run.sh; readlink /www/runoob/home;"
@@ -61,8 +71,7 @@ class CopyIT extends ContainerTestSupport {
   @Test
   void copyOutToAHostDirectory() throws IOException {
     // docker cp C:/www /tmp/
-    Container c = run(busybox("sh", "-c", "mkdir -p /www/sub; echo hello > /www/sub/f;"
-        + " chmod 600 /www/sub/f; sleep 300"));
+    Container c = runPrepared("mkdir -p /www/sub; echo hello > /www/sub/f; chmod 600 /www/sub/f");
     Path tmp = Files.createDirectories(host.resolve("tmp"));
     c.copyOut("/www", tmp);
     assertThat(Files.readString(tmp.resolve("www/sub/f"))).isEqualTo("hello\n");
@@ -72,7 +81,7 @@ class CopyIT extends ContainerTestSupport {
 
   @Test
   void copyOutToAMissingPathRenamesAndAFileToAFile() throws IOException {
-    Container c = run(busybox("sh", "-c", "mkdir /www; echo page > /www/p; sleep 300"));
+    Container c = runPrepared("mkdir /www; echo page > /www/p");
     c.copyOut("/www", host.resolve("site"));
     assertThat(Files.readString(host.resolve("site/p"))).isEqualTo("page\n");
     c.copyOut("/www/p", host.resolve("single.txt"));
@@ -83,7 +92,7 @@ class CopyIT extends ContainerTestSupport {
 
   @Test
   void singleFileIntoDirectoryAndOverAFile() throws IOException {
-    Container c = run(busybox("sh", "-c", "echo old > /tmp/target; sleep 300"));
+    Container c = runPrepared("echo old > /tmp/target");
     Path f = Files.writeString(host.resolve("note.txt"), "new\n");
     c.copyIn(f, "/tmp");
     c.copyIn(f, "/tmp/target");
