@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@link Swarm} and its resources over the Engine API. */
 public final class SwarmCalls implements Swarm {
@@ -595,61 +596,49 @@ public final class SwarmCalls implements Swarm {
         instant(string(m, "CreatedAt")), stringMap(object(spec, "Labels")), m);
   }
 
-  private final class SecretCalls implements Secrets {
-    @Override
-    public SecretDetails create(String name, byte[] data, Map<String, String> labels) {
-      String id = string(api.call("POST", "/secrets/create")
-          .jsonBody(dataBody("secret", name, data, labels)).jsonObject(), "ID");
+  /** Create, list, inspect and remove of secrets or configs, which the API treats alike. */
+  private abstract class DataCalls<T> {
+    private final String what;
+    private final Function<Map<String, Object>, T> read;
+
+    DataCalls(String what, Function<Map<String, Object>, T> read) {
+      this.what = what;
+      this.read = read;
+    }
+
+    public T create(String name, byte[] data, Map<String, String> labels) {
+      String id = string(api.call("POST", "/" + what + "s/create")
+          .jsonBody(dataBody(what, name, data, labels)).jsonObject(), "ID");
       return inspect(id);
     }
 
-    @Override
-    public List<SecretDetails> list(Map<String, List<String>> filters) {
-      List<SecretDetails> out = new ArrayList<>();
-      for (Map<String, Object> m : objects(api.call("GET", "/secrets")
+    public List<T> list(Map<String, List<String>> filters) {
+      List<T> out = new ArrayList<>();
+      for (Map<String, Object> m : objects(api.call("GET", "/" + what + "s")
           .query("filters", ImageCalls.filters(filters)))) {
-        out.add(toSecret(m));
+        out.add(read.apply(m));
       }
       return out;
     }
 
-    @Override
-    public SecretDetails inspect(String idOrName) {
-      return toSecret(api.call("GET", "/secrets/" + segment(idOrName)).jsonObject());
+    public T inspect(String idOrName) {
+      return read.apply(api.call("GET", "/" + what + "s/" + segment(idOrName)).jsonObject());
     }
 
-    @Override
     public void remove(String idOrName) {
-      api.call("DELETE", "/secrets/" + segment(idOrName)).discard();
+      api.call("DELETE", "/" + what + "s/" + segment(idOrName)).discard();
     }
   }
 
-  private final class ConfigCalls implements Configs {
-    @Override
-    public ConfigDetails create(String name, byte[] data, Map<String, String> labels) {
-      String id = string(api.call("POST", "/configs/create")
-          .jsonBody(dataBody("config", name, data, labels)).jsonObject(), "ID");
-      return inspect(id);
+  private final class SecretCalls extends DataCalls<SecretDetails> implements Secrets {
+    SecretCalls() {
+      super("secret", SwarmCalls::toSecret);
     }
+  }
 
-    @Override
-    public List<ConfigDetails> list(Map<String, List<String>> filters) {
-      List<ConfigDetails> out = new ArrayList<>();
-      for (Map<String, Object> m : objects(api.call("GET", "/configs")
-          .query("filters", ImageCalls.filters(filters)))) {
-        out.add(toConfig(m));
-      }
-      return out;
-    }
-
-    @Override
-    public ConfigDetails inspect(String idOrName) {
-      return toConfig(api.call("GET", "/configs/" + segment(idOrName)).jsonObject());
-    }
-
-    @Override
-    public void remove(String idOrName) {
-      api.call("DELETE", "/configs/" + segment(idOrName)).discard();
+  private final class ConfigCalls extends DataCalls<ConfigDetails> implements Configs {
+    ConfigCalls() {
+      super("config", SwarmCalls::toConfig);
     }
   }
 }
