@@ -12,6 +12,7 @@ module dev.berth.core {
   exports dev.berth.containers;
   exports dev.berth.images;
   exports dev.berth.networks;
+  exports dev.berth.swarm;
   exports dev.berth.system;
   exports dev.berth.volumes;
 }
