@@ -135,6 +135,9 @@ public final class DockerRun {
 
   /** Reads one invocation's arguments. */
   private static final class Parser {
+    private static final FlagScanner FLAGS =
+        new FlagScanner("docker create", ALIASES, ALIASES, true, Parser::takesValue);
+
     private final String command;
     private final List<String> args;
     private final Map<String, String> environment;
@@ -144,7 +147,6 @@ public final class DockerRun {
     private Healthcheck health;
     private boolean noHealthcheck;
     private final List<String> attach = new ArrayList<>();
-    private int i;
 
     Parser(CommandLine.Invocation invocation, Map<String, String> environment) {
       this.command = invocation.command();
@@ -153,90 +155,13 @@ public final class DockerRun {
     }
 
     DockerRun parse() {
-      List<String[]> flags = new ArrayList<>();
-      while (i < args.size()) {
-        String word = args.get(i);
-        if (word.equals("--")) {
-          i++;
-          break;
-        }
-        if (word.startsWith("--")) {
-          readLong(word, flags);
-        } else if (word.startsWith("-") && word.length() > 1) {
-          readShort(word, flags);
-        } else {
-          break;
-        }
-      }
-      for (String[] flag : flags) {
-        if (flag[0].equals("help")) {
-          apply(flag[0], flag[1], flag[2]);
-        }
-      }
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("docker " + (command == null ? "run" : command)
-            + " needs an image after the flags, as in docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"
-            + (args.isEmpty() ? "" : "; found only \"" + String.join(" ", args) + "\""));
-      }
-      spec = ContainerSpec.of(ImageRef.parse(args.get(i)))
-          .command(args.subList(i + 1, args.size()));
-      for (String[] flag : flags) {
-        apply(flag[0], flag[1], flag[2]);
-      }
+      FlagScanner.Scan scan = FLAGS.scan(args);
+      scan.apply("help", this::apply);
+      String image = scan.image("docker " + (command == null ? "run" : command), "docker run");
+      spec = ContainerSpec.of(ImageRef.parse(image)).command(scan.afterImage());
+      scan.applyAll(this::apply);
       finish();
       return new DockerRun(command, spec, detached, pullPolicy);
-    }
-
-    private void readLong(String word, List<String[]> flags) {
-      String body = word.substring(2);
-      String value = null;
-      int eq = body.indexOf('=');
-      if (eq >= 0) {
-        value = body.substring(eq + 1);
-        body = body.substring(0, eq);
-      }
-      String name = ALIASES.getOrDefault(body, body);
-      i++;
-      if (!takesValue(name, word)) {
-        flags.add(new String[] {name, value, word});
-        return;
-      }
-      if (value == null) {
-        value = next(word);
-      }
-      flags.add(new String[] {name, value, word});
-    }
-
-    private void readShort(String word, List<String[]> flags) {
-      i++;
-      for (int j = 1; j < word.length(); j++) {
-        String letter = String.valueOf(word.charAt(j));
-        String name = ALIASES.get(letter);
-        if (name == null) {
-          throw new IllegalArgumentException("unknown flag \"-" + letter + "\" in \"" + word
-              + "\": docker create has no such short flag");
-        }
-        String rest = word.substring(j + 1);
-        if (!takesValue(name, word)) {
-          String value = null;
-          if (rest.startsWith("=")) {
-            value = rest.substring(1);
-            j = word.length();
-          }
-          flags.add(new String[] {name, value, "-" + letter});
-          continue;
-        }
-        String value = rest.isEmpty() ? next(word) : rest.startsWith("=") ? rest.substring(1) : rest;
-        flags.add(new String[] {name, value, "-" + letter});
-        return;
-      }
-    }
-
-    private String next(String flag) {
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("flag \"" + flag + "\" needs a value");
-      }
-      return args.get(i++);
     }
 
     private static boolean takesValue(String name, String word) {
@@ -255,19 +180,6 @@ public final class DockerRun {
     }
 
     private void apply(String name, String value, String written) {
-      try {
-        applyChecked(name, value, written);
-      } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && e.getMessage().contains(written)) {
-          throw e;
-        }
-        throw new IllegalArgumentException(
-            "flag " + written + (value == null ? "" : " \"" + value + "\"") + ": " + e.getMessage(),
-            e);
-      }
-    }
-
-    private void applyChecked(String name, String value, String written) {
       switch (name) {
         case "detach":
           detached = bool(value, written);

@@ -205,6 +205,9 @@ public final class DockerServiceCreate {
 
   /** Reads one invocation's arguments. */
   private static final class Parser {
+    private static final FlagScanner FLAGS = new FlagScanner("docker service create", ALIASES,
+        Map.of(), false, Parser::takesValue);
+
     private final List<String> args;
     private final Map<String, String> environment;
     private ServiceSpec spec;
@@ -221,7 +224,6 @@ public final class DockerServiceCreate {
     private UpdateConfig rollback = UpdateConfig.defaults();
     private String rollbackWritten;
     private ServiceRestart restart = ServiceRestart.defaults();
-    private int i;
 
     Parser(List<String> args, Map<String, String> environment) {
       this.args = args;
@@ -229,84 +231,13 @@ public final class DockerServiceCreate {
     }
 
     DockerServiceCreate parse() {
-      List<String[]> flags = new ArrayList<>();
-      while (i < args.size()) {
-        String word = args.get(i);
-        if (word.equals("--")) {
-          i++;
-          break;
-        }
-        if (word.startsWith("--")) {
-          readLong(word, flags);
-        } else if (word.startsWith("-") && word.length() > 1) {
-          readShort(word, flags);
-        } else {
-          break;
-        }
-      }
-      for (String[] flag : flags) {
-        if (flag[0].equals("help")) {
-          apply(flag[0], flag[1], flag[2]);
-        }
-      }
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("docker service create needs an image after the flags,"
-            + " as in docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]"
-            + (args.isEmpty() ? "" : "; found only \"" + String.join(" ", args) + "\""));
-      }
-      spec = ServiceSpec.of(ImageRef.parse(args.get(i))).args(args.subList(i + 1, args.size()));
-      for (String[] flag : flags) {
-        apply(flag[0], flag[1], flag[2]);
-      }
+      FlagScanner.Scan scan = FLAGS.scan(args);
+      scan.apply("help", this::apply);
+      String image = scan.image("docker service create", "docker service create");
+      spec = ServiceSpec.of(ImageRef.parse(image)).args(scan.afterImage());
+      scan.applyAll(this::apply);
       finish();
       return new DockerServiceCreate(spec, detached, quiet, withRegistryAuth, resolveImage);
-    }
-
-    private void readLong(String word, List<String[]> flags) {
-      String body = word.substring(2);
-      String value = null;
-      int eq = body.indexOf('=');
-      if (eq >= 0) {
-        value = body.substring(eq + 1);
-        body = body.substring(0, eq);
-      }
-      i++;
-      if (takesValue(body, word) && value == null) {
-        value = next(word);
-      }
-      flags.add(new String[] {body, value, word.substring(0, eq < 0 ? word.length() : eq + 2)});
-    }
-
-    private void readShort(String word, List<String[]> flags) {
-      i++;
-      for (int j = 1; j < word.length(); j++) {
-        String letter = String.valueOf(word.charAt(j));
-        String name = ALIASES.get(letter);
-        if (name == null) {
-          throw new IllegalArgumentException("unknown flag \"-" + letter + "\" in \"" + word
-              + "\": docker service create has no such short flag");
-        }
-        String rest = word.substring(j + 1);
-        if (!takesValue(name, word)) {
-          String value = null;
-          if (rest.startsWith("=")) {
-            value = rest.substring(1);
-            j = word.length();
-          }
-          flags.add(new String[] {name, value, "-" + letter});
-          continue;
-        }
-        String value = rest.isEmpty() ? next(word) : rest.startsWith("=") ? rest.substring(1) : rest;
-        flags.add(new String[] {name, value, "-" + letter});
-        return;
-      }
-    }
-
-    private String next(String flag) {
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("flag \"" + flag + "\" needs a value");
-      }
-      return args.get(i++);
     }
 
     private static boolean takesValue(String name, String word) {
@@ -325,19 +256,6 @@ public final class DockerServiceCreate {
     }
 
     private void apply(String name, String value, String written) {
-      try {
-        applyChecked(name, value, written);
-      } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && e.getMessage().contains(written)) {
-          throw e;
-        }
-        throw new IllegalArgumentException(
-            "flag " + written + (value == null ? "" : " \"" + value + "\"") + ": " + e.getMessage(),
-            e);
-      }
-    }
-
-    private void applyChecked(String name, String value, String written) {
       if (name.startsWith("update-") || name.startsWith("rollback-")) {
         boolean isUpdate = name.startsWith("update-");
         if (!isUpdate) {
