@@ -1,8 +1,12 @@
 package dev.berth.model;
 
+import static dev.berth.model.FlagValues.bool;
+import static dev.berth.model.FlagValues.nanoCpus;
+import static dev.berth.model.FlagValues.nonEmpty;
+import static dev.berth.model.FlagValues.number;
+
 import dev.berth.model.ContainerOption.Kind;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,18 +206,10 @@ public final class DockerRun {
           pullPolicy = value;
           return;
         case "env":
-          spec = spec.env(value.contains("=") ? EnvVar.parse(value)
-              : EnvVar.fromFlag(value, environment));
+          spec = spec.env(FlagValues.env(value, environment));
           return;
         case "env-file":
-          List<EnvVar> vars;
-          try {
-            vars = EnvVar.parseEnvFile(Path.of(value), environment);
-          } catch (IOException e) {
-            throw new IllegalArgumentException("file \"" + value + "\" cannot be read: "
-                + e.getMessage(), e);
-          }
-          for (EnvVar v : vars) {
+          for (EnvVar v : FlagValues.envFile(value, environment)) {
             spec = spec.env(v);
           }
           return;
@@ -399,46 +395,7 @@ public final class DockerRun {
         throw new IllegalArgumentException("\"" + value
             + "\" is not valid: expected /dev/path:rate, such as /dev/sda:1mb");
       }
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException("an empty value is not valid");
-      }
-      return value;
-    }
-
-    private static boolean bool(String value, String written) {
-      if (value == null) {
-        return true;
-      }
-      switch (value) {
-        case "1": case "t": case "T": case "true": case "TRUE": case "True":
-          return true;
-        case "0": case "f": case "F": case "false": case "FALSE": case "False":
-          return false;
-        default:
-          throw new IllegalArgumentException("flag " + written + " takes true or false, not \""
-              + value + "\"");
-      }
-    }
-
-    private static long number(String value) {
-      try {
-        return Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("\"" + value + "\" is not a whole number");
-      }
-    }
-
-    private static long nanoCpus(String value) {
-      try {
-        BigDecimal cpus = new BigDecimal(value);
-        if (cpus.signum() < 0) {
-          throw new NumberFormatException();
-        }
-        return cpus.movePointRight(9).longValueExact();
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new IllegalArgumentException("\"" + value
-            + "\" is not a valid number of CPUs: expected a decimal such as 1.5");
-      }
+      return nonEmpty(value);
     }
 
     private static List<String> readLines(String file) {
@@ -519,7 +476,7 @@ public final class DockerRun {
         return;
       case CPUS:
         w.add(flag);
-        w.add(BigDecimal.valueOf((Long) value, 9).stripTrailingZeros().toPlainString());
+        w.add(FlagValues.cpus((Long) value));
         return;
       default:
         writeTyped(w, option, value);

@@ -1,8 +1,11 @@
 package dev.berth.model;
 
-import java.io.IOException;
+import static dev.berth.model.FlagValues.bool;
+import static dev.berth.model.FlagValues.nanoCpus;
+import static dev.berth.model.FlagValues.nonEmpty;
+import static dev.berth.model.FlagValues.number;
+
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -289,17 +292,9 @@ public final class DockerServiceCreate {
         case "replicas" -> replicas = unsigned(value);
         case "max-concurrent" -> maxConcurrent = unsigned(value);
         case "replicas-max-per-node" -> spec = spec.maxReplicasPerNode(unsigned(value));
-        case "env" -> spec = spec.env(value.contains("=") ? EnvVar.parse(value)
-            : EnvVar.fromFlag(value, environment));
+        case "env" -> spec = spec.env(FlagValues.env(value, environment));
         case "env-file" -> {
-          List<EnvVar> vars;
-          try {
-            vars = EnvVar.parseEnvFile(Path.of(value), environment);
-          } catch (IOException e) {
-            throw new IllegalArgumentException("file \"" + value + "\" cannot be read: "
-                + e.getMessage(), e);
-          }
-          for (EnvVar v : vars) {
+          for (EnvVar v : FlagValues.envFile(value, environment)) {
             spec = spec.env(v);
           }
         }
@@ -506,36 +501,6 @@ public final class DockerServiceCreate {
           : new String[] {value.substring(0, eq), value.substring(eq + 1)};
     }
 
-    private static String nonEmpty(String value) {
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException("an empty value is not valid");
-      }
-      return value;
-    }
-
-    private static boolean bool(String value, String written) {
-      if (value == null) {
-        return true;
-      }
-      switch (value) {
-        case "1": case "t": case "T": case "true": case "TRUE": case "True":
-          return true;
-        case "0": case "f": case "F": case "false": case "FALSE": case "False":
-          return false;
-        default:
-          throw new IllegalArgumentException("flag " + written + " takes true or false, not \""
-              + value + "\"");
-      }
-    }
-
-    private static long number(String value) {
-      try {
-        return Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("\"" + value + "\" is not a whole number");
-      }
-    }
-
     private static long unsigned(String value) {
       if (!value.matches("\\+?\\d+")) {
         throw new IllegalArgumentException("\"" + value + "\" is not valid: expected a whole"
@@ -554,19 +519,6 @@ public final class DockerServiceCreate {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("\"" + value + "\" is not valid: expected a decimal"
             + " from 0 to 1, such as 0.2");
-      }
-    }
-
-    private static long nanoCpus(String value) {
-      try {
-        BigDecimal cpus = new BigDecimal(value);
-        if (cpus.signum() < 0) {
-          throw new NumberFormatException();
-        }
-        return cpus.movePointRight(9).longValueExact();
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new IllegalArgumentException("\"" + value
-            + "\" is not a valid number of CPUs: expected a decimal such as 1.5");
       }
     }
   }
@@ -751,7 +703,7 @@ public final class DockerServiceCreate {
 
   private static void cpus(List<String> w, String flag, Long nanoCpus) {
     if (nanoCpus != null) {
-      add(w, flag, BigDecimal.valueOf(nanoCpus, 9).stripTrailingZeros().toPlainString());
+      add(w, flag, FlagValues.cpus(nanoCpus));
     }
   }
 
