@@ -9,7 +9,6 @@ import dev.berth.model.ContainerOption.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,8 +147,7 @@ public final class DockerRun {
     private ContainerSpec spec;
     private boolean detached;
     private String pullPolicy;
-    private Healthcheck health;
-    private boolean noHealthcheck;
+    private final HealthFlags health = new HealthFlags();
     private final List<String> attach = new ArrayList<>();
 
     Parser(CommandLine.Invocation invocation, Map<String, String> environment) {
@@ -184,6 +182,9 @@ public final class DockerRun {
     }
 
     private void apply(String name, String value, String written) {
+      if (health.apply(name, value, written)) {
+        return;
+      }
       switch (name) {
         case "detach":
           detached = bool(value, written);
@@ -258,27 +259,6 @@ public final class DockerRun {
             attach.add(stream);
           }
           return;
-        case "no-healthcheck":
-          noHealthcheck = bool(value, written);
-          return;
-        case "health-cmd":
-          health = withTest(health, value);
-          return;
-        case "health-interval":
-          health = health().withInterval(GoDuration.parse(value));
-          return;
-        case "health-timeout":
-          health = health().withTimeout(GoDuration.parse(value));
-          return;
-        case "health-start-period":
-          health = health().withStartPeriod(GoDuration.parse(value));
-          return;
-        case "health-start-interval":
-          health = health().withStartInterval(GoDuration.parse(value));
-          return;
-        case "health-retries":
-          health = health().withRetries(Math.toIntExact(number(value)));
-          return;
         default:
           applyOption(ContainerOption.byFlag(name), value, written);
       }
@@ -333,29 +313,10 @@ public final class DockerRun {
       spec = spec.label(key, eq < 0 ? "" : value.substring(eq + 1));
     }
 
-    private Healthcheck health() {
-      return health == null ? Healthcheck.of(List.of()) : health;
-    }
-
-    private static Healthcheck withTest(Healthcheck base, String command) {
-      Healthcheck shell = Healthcheck.shell(command);
-      if (base == null) {
-        return shell;
-      }
-      return shell.withInterval(base.interval()).withTimeout(base.timeout())
-          .withStartPeriod(base.startPeriod()).withStartInterval(base.startInterval())
-          .withRetries(base.retries());
-    }
-
     private void finish() {
-      if (noHealthcheck) {
-        if (health != null) {
-          throw new IllegalArgumentException("flags \"--no-healthcheck\" and \"--health-*\""
-              + " conflict: give --no-healthcheck alone, or the --health-* flags, not both");
-        }
-        spec = spec.healthcheck(Healthcheck.none());
-      } else if (health != null) {
-        spec = spec.healthcheck(health);
+      Healthcheck check = health.result();
+      if (check != null) {
+        spec = spec.healthcheck(check);
       }
       if (detached && !attach.isEmpty()) {
         throw new IllegalArgumentException("flags \"-a\" (--attach) and \"-d\" (--detach)"
@@ -498,7 +459,7 @@ public final class DockerRun {
       w.add("--entrypoint");
       w.add(entrypoint.isEmpty() ? "" : entrypoint.get(0));
     } else if (option == ContainerOption.HEALTHCHECK) {
-      writeHealthcheck(w, (Healthcheck) value);
+      HealthFlags.write(w, (Healthcheck) value);
     } else {
       List<?> items = value instanceof List<?> list ? list : List.of(value);
       for (Object item : items) {
@@ -511,36 +472,5 @@ public final class DockerRun {
   /** The short flag where there is one, as people write it: {@code -p}, {@code -e}. */
   private static String flagText(ContainerOption<?> option) {
     return option.shortFlag() != null ? "-" + option.shortFlag() : "--" + option.flag();
-  }
-
-  private static void writeHealthcheck(List<String> w, Healthcheck h) {
-    List<String> test = h.test();
-    if (test.equals(List.of("NONE"))) {
-      w.add("--no-healthcheck");
-      return;
-    }
-    if (!test.isEmpty()) {
-      if (!test.get(0).equals("CMD-SHELL")) {
-        throw new IllegalStateException("health check " + test + " runs without a shell, which"
-            + " --health-cmd cannot say");
-      }
-      w.add("--health-cmd");
-      w.add(test.get(1));
-    }
-    duration(w, "--health-interval", h.interval());
-    duration(w, "--health-timeout", h.timeout());
-    duration(w, "--health-start-period", h.startPeriod());
-    duration(w, "--health-start-interval", h.startInterval());
-    if (h.retries() != 0) {
-      w.add("--health-retries");
-      w.add(String.valueOf(h.retries()));
-    }
-  }
-
-  private static void duration(List<String> w, String flag, Duration d) {
-    if (!d.isZero()) {
-      w.add(flag);
-      w.add(GoDuration.format(d));
-    }
   }
 }

@@ -218,8 +218,7 @@ public final class DockerServiceCreate {
     private boolean quiet;
     private boolean withRegistryAuth;
     private boolean resolveImage = true;
-    private Healthcheck health;
-    private boolean noHealthcheck;
+    private final HealthFlags health = new HealthFlags();
     private String mode;
     private Long replicas;
     private Long maxConcurrent;
@@ -259,6 +258,9 @@ public final class DockerServiceCreate {
     }
 
     private void apply(String name, String value, String written) {
+      if (health.apply(name, value, written)) {
+        return;
+      }
       if (name.startsWith("update-") || name.startsWith("rollback-")) {
         boolean isUpdate = name.startsWith("update-");
         if (!isUpdate) {
@@ -283,7 +285,6 @@ public final class DockerServiceCreate {
         case "tty" -> spec = spec.tty(bool(value, written));
         case "read-only" -> spec = spec.readOnly(bool(value, written));
         case "init" -> spec = spec.init(bool(value, written));
-        case "no-healthcheck" -> noHealthcheck = bool(value, written);
         case "name" -> spec = spec.name(value);
         case "mode" -> {
           ServiceMode.Kind.parse(value);
@@ -334,13 +335,6 @@ public final class DockerServiceCreate {
         case "hostname" -> spec = spec.hostname(value);
         case "stop-signal" -> spec = spec.stopSignal(value);
         case "stop-grace-period" -> spec = spec.stopGracePeriod(GoDuration.parse(value));
-        case "health-cmd" -> health = withTest(health, value);
-        case "health-interval" -> health = health().withInterval(GoDuration.parse(value));
-        case "health-timeout" -> health = health().withTimeout(GoDuration.parse(value));
-        case "health-start-period" -> health = health().withStartPeriod(GoDuration.parse(value));
-        case "health-start-interval" ->
-            health = health().withStartInterval(GoDuration.parse(value));
-        case "health-retries" -> health = health().withRetries(Math.toIntExact(number(value)));
         case "limit-cpu" -> spec = spec.limitCpus(nanoCpus(value));
         case "reserve-cpu" -> spec = spec.reserveCpus(nanoCpus(value));
         case "limit-memory" -> spec = spec.limitMemory(ByteSize.parse(value));
@@ -386,29 +380,10 @@ public final class DockerServiceCreate {
       };
     }
 
-    private Healthcheck health() {
-      return health == null ? Healthcheck.of(List.of()) : health;
-    }
-
-    private static Healthcheck withTest(Healthcheck base, String command) {
-      Healthcheck shell = Healthcheck.shell(command);
-      if (base == null) {
-        return shell;
-      }
-      return shell.withInterval(base.interval()).withTimeout(base.timeout())
-          .withStartPeriod(base.startPeriod()).withStartInterval(base.startInterval())
-          .withRetries(base.retries());
-    }
-
     private void finish() {
-      if (noHealthcheck) {
-        if (health != null) {
-          throw new IllegalArgumentException("flags \"--no-healthcheck\" and \"--health-*\""
-              + " conflict: give --no-healthcheck alone, or the --health-* flags, not both");
-        }
-        spec = spec.healthcheck(Healthcheck.none());
-      } else if (health != null) {
-        spec = spec.healthcheck(health);
+      Healthcheck check = health.result();
+      if (check != null) {
+        spec = spec.healthcheck(check);
       }
       String kind = mode == null ? "replicated" : mode;
       if (replicas != null && !kind.equals("replicated") && !kind.equals("replicated-job")) {
@@ -726,36 +701,12 @@ public final class DockerServiceCreate {
   }
 
   private static void writeHealthcheck(List<String> w, Healthcheck h) {
-    List<String> test = h.test();
     boolean settings = !h.interval().isZero() || !h.timeout().isZero()
         || !h.startPeriod().isZero() || !h.startInterval().isZero() || h.retries() != 0;
-    if (test.equals(List.of("NONE"))) {
-      if (settings) {
-        throw new IllegalStateException("health check " + h + " turns the check off yet sets"
-            + " intervals or retries, which --no-healthcheck cannot say with them");
-      }
-      w.add("--no-healthcheck");
-      return;
+    if (h.test().equals(List.of("NONE")) && settings) {
+      throw new IllegalStateException("health check " + h + " turns the check off yet sets"
+          + " intervals or retries, which --no-healthcheck cannot say with them");
     }
-    if (!test.isEmpty()) {
-      if (!test.get(0).equals("CMD-SHELL")) {
-        throw new IllegalStateException("health check " + test + " runs without a shell, which"
-            + " --health-cmd cannot say");
-      }
-      add(w, "--health-cmd", test.get(1));
-    }
-    nonZero(w, "--health-interval", h.interval());
-    nonZero(w, "--health-timeout", h.timeout());
-    nonZero(w, "--health-start-period", h.startPeriod());
-    nonZero(w, "--health-start-interval", h.startInterval());
-    if (h.retries() != 0) {
-      add(w, "--health-retries", String.valueOf(h.retries()));
-    }
-  }
-
-  private static void nonZero(List<String> w, String flag, Duration d) {
-    if (!d.isZero()) {
-      add(w, flag, GoDuration.format(d));
-    }
+    HealthFlags.write(w, h);
   }
 }
