@@ -166,7 +166,8 @@ public final class DockerRun {
       return new DockerRun(command, spec, detached, pullPolicy);
     }
 
-    private static boolean takesValue(String name, String word) {
+    /** Whether flag {@code name} takes a value; null if docker create has no such flag. */
+    private static Boolean takesValue(String name) {
       ContainerOption<?> option = ContainerOption.byFlag(name);
       if (option != null) {
         return option.kind() != Kind.FLAG;
@@ -177,8 +178,7 @@ public final class DockerRun {
       if (OTHER_VALUED.contains(name)) {
         return true;
       }
-      throw new IllegalArgumentException("unknown flag \"" + word + "\": docker create has no flag"
-          + " --" + name);
+      return null;
     }
 
     private void apply(String name, String value, String written) {

@@ -242,7 +242,8 @@ public final class DockerServiceCreate {
       return new DockerServiceCreate(spec, detached, quiet, withRegistryAuth, resolveImage);
     }
 
-    private static boolean takesValue(String name, String word) {
+    /** Whether flag {@code name} takes a value; null if docker service create has no such flag. */
+    private static Boolean takesValue(String name) {
       if (SWITCHES.contains(name)) {
         return false;
       }
@@ -253,8 +254,7 @@ public final class DockerServiceCreate {
         throw new IllegalArgumentException("flag \"--" + name + "\" is not supported by Berth yet:"
             + " a ServiceSpec has no setting for " + UNSUPPORTED.get(name) + "; leave it out");
       }
-      throw new IllegalArgumentException("unknown flag \"" + word + "\": docker service create"
-          + " has no flag --" + name);
+      return null;
     }
 
     private void apply(String name, String value, String written) {

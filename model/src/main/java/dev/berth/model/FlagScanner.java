@@ -15,15 +15,15 @@ final class FlagScanner {
   /** One flag as read: its full name, its value (null for a switch given bare), as written. */
   record Flag(String name, String value, String written) {}
 
-  /** Says whether a flag takes a value; throws for a flag the command does not know. */
+  /** Says whether a flag takes a value. */
   @FunctionalInterface
   interface Arity {
     /**
      * @param name the flag's full name, without dashes
-     * @param word the word it was read from, for messages
-     * @throws IllegalArgumentException if the command has no such flag
+     * @return whether the flag takes a value, or null if the command has no such flag
+     * @throws IllegalArgumentException if the flag is known but refused; the message says why
      */
-    boolean takesValue(String name, String word);
+    Boolean takesValue(String name);
   }
 
   /** Applies one flag; an {@link IllegalArgumentException} says what is wrong with it. */
@@ -160,7 +160,7 @@ final class FlagScanner {
       }
       String name = longAliases.getOrDefault(body, body);
       i++;
-      if (arity.takesValue(name, word) && value == null) {
+      if (takesValue(name, word) && value == null) {
         value = next(word);
       }
       String written = longWrittenWhole || eq < 0 ? word : word.substring(0, eq + 2);
@@ -177,7 +177,7 @@ final class FlagScanner {
               + "\": " + command + " has no such short flag");
         }
         String rest = word.substring(j + 1);
-        if (!arity.takesValue(name, word)) {
+        if (!takesValue(name, word)) {
           String value = null;
           if (rest.startsWith("=")) {
             value = rest.substring(1);
@@ -190,6 +190,15 @@ final class FlagScanner {
         flags.add(new Flag(name, value, "-" + letter));
         return;
       }
+    }
+
+    private boolean takesValue(String name, String word) {
+      Boolean valued = arity.takesValue(name);
+      if (valued == null) {
+        throw new IllegalArgumentException("unknown flag \"" + word + "\": " + command
+            + " has no flag --" + name);
+      }
+      return valued;
     }
 
     private String next(String flag) {
