@@ -1,11 +1,14 @@
 package dev.berth.model;
 
+import static dev.berth.model.FlagValues.bool;
+import static dev.berth.model.FlagValues.nanoCpus;
+import static dev.berth.model.FlagValues.nonEmpty;
+import static dev.berth.model.FlagValues.number;
+
 import dev.berth.model.ContainerOption.Kind;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,16 +138,17 @@ public final class DockerRun {
 
   /** Reads one invocation's arguments. */
   private static final class Parser {
+    private static final FlagScanner FLAGS =
+        new FlagScanner("docker create", ALIASES, ALIASES, true, Parser::takesValue);
+
     private final String command;
     private final List<String> args;
     private final Map<String, String> environment;
     private ContainerSpec spec;
     private boolean detached;
     private String pullPolicy;
-    private Healthcheck health;
-    private boolean noHealthcheck;
+    private final HealthFlags health = new HealthFlags();
     private final List<String> attach = new ArrayList<>();
-    private int i;
 
     Parser(CommandLine.Invocation invocation, Map<String, String> environment) {
       this.command = invocation.command();
@@ -153,93 +157,17 @@ public final class DockerRun {
     }
 
     DockerRun parse() {
-      List<String[]> flags = new ArrayList<>();
-      while (i < args.size()) {
-        String word = args.get(i);
-        if (word.equals("--")) {
-          i++;
-          break;
-        }
-        if (word.startsWith("--")) {
-          readLong(word, flags);
-        } else if (word.startsWith("-") && word.length() > 1) {
-          readShort(word, flags);
-        } else {
-          break;
-        }
-      }
-      for (String[] flag : flags) {
-        if (flag[0].equals("help")) {
-          apply(flag[0], flag[1], flag[2]);
-        }
-      }
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("docker " + (command == null ? "run" : command)
-            + " needs an image after the flags, as in docker run [OPTIONS] IMAGE [COMMAND] [ARG...]"
-            + (args.isEmpty() ? "" : "; found only \"" + String.join(" ", args) + "\""));
-      }
-      spec = ContainerSpec.of(ImageRef.parse(args.get(i)))
-          .command(args.subList(i + 1, args.size()));
-      for (String[] flag : flags) {
-        apply(flag[0], flag[1], flag[2]);
-      }
+      FlagScanner.Scan scan = FLAGS.scan(args);
+      scan.apply("help", this::apply);
+      String image = scan.image("docker " + (command == null ? "run" : command), "docker run");
+      spec = ContainerSpec.of(ImageRef.parse(image)).command(scan.afterImage());
+      scan.applyAll(this::apply);
       finish();
       return new DockerRun(command, spec, detached, pullPolicy);
     }
 
-    private void readLong(String word, List<String[]> flags) {
-      String body = word.substring(2);
-      String value = null;
-      int eq = body.indexOf('=');
-      if (eq >= 0) {
-        value = body.substring(eq + 1);
-        body = body.substring(0, eq);
-      }
-      String name = ALIASES.getOrDefault(body, body);
-      i++;
-      if (!takesValue(name, word)) {
-        flags.add(new String[] {name, value, word});
-        return;
-      }
-      if (value == null) {
-        value = next(word);
-      }
-      flags.add(new String[] {name, value, word});
-    }
-
-    private void readShort(String word, List<String[]> flags) {
-      i++;
-      for (int j = 1; j < word.length(); j++) {
-        String letter = String.valueOf(word.charAt(j));
-        String name = ALIASES.get(letter);
-        if (name == null) {
-          throw new IllegalArgumentException("unknown flag \"-" + letter + "\" in \"" + word
-              + "\": docker create has no such short flag");
-        }
-        String rest = word.substring(j + 1);
-        if (!takesValue(name, word)) {
-          String value = null;
-          if (rest.startsWith("=")) {
-            value = rest.substring(1);
-            j = word.length();
-          }
-          flags.add(new String[] {name, value, "-" + letter});
-          continue;
-        }
-        String value = rest.isEmpty() ? next(word) : rest.startsWith("=") ? rest.substring(1) : rest;
-        flags.add(new String[] {name, value, "-" + letter});
-        return;
-      }
-    }
-
-    private String next(String flag) {
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("flag \"" + flag + "\" needs a value");
-      }
-      return args.get(i++);
-    }
-
-    private static boolean takesValue(String name, String word) {
+    /** Whether flag {@code name} takes a value; null if docker create has no such flag. */
+    private static Boolean takesValue(String name) {
       ContainerOption<?> option = ContainerOption.byFlag(name);
       if (option != null) {
         return option.kind() != Kind.FLAG;
@@ -250,24 +178,13 @@ public final class DockerRun {
       if (OTHER_VALUED.contains(name)) {
         return true;
       }
-      throw new IllegalArgumentException("unknown flag \"" + word + "\": docker create has no flag"
-          + " --" + name);
+      return null;
     }
 
     private void apply(String name, String value, String written) {
-      try {
-        applyChecked(name, value, written);
-      } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && e.getMessage().contains(written)) {
-          throw e;
-        }
-        throw new IllegalArgumentException(
-            "flag " + written + (value == null ? "" : " \"" + value + "\"") + ": " + e.getMessage(),
-            e);
+      if (health.apply(name, value, written)) {
+        return;
       }
-    }
-
-    private void applyChecked(String name, String value, String written) {
       switch (name) {
         case "detach":
           detached = bool(value, written);
@@ -290,18 +207,10 @@ public final class DockerRun {
           pullPolicy = value;
           return;
         case "env":
-          spec = spec.env(value.contains("=") ? EnvVar.parse(value)
-              : EnvVar.fromFlag(value, environment));
+          spec = spec.env(FlagValues.env(value, environment));
           return;
         case "env-file":
-          List<EnvVar> vars;
-          try {
-            vars = EnvVar.parseEnvFile(Path.of(value), environment);
-          } catch (IOException e) {
-            throw new IllegalArgumentException("file \"" + value + "\" cannot be read: "
-                + e.getMessage(), e);
-          }
-          for (EnvVar v : vars) {
+          for (EnvVar v : FlagValues.envFile(value, environment)) {
             spec = spec.env(v);
           }
           return;
@@ -349,27 +258,6 @@ public final class DockerRun {
           if (!attach.contains(stream)) {
             attach.add(stream);
           }
-          return;
-        case "no-healthcheck":
-          noHealthcheck = bool(value, written);
-          return;
-        case "health-cmd":
-          health = withTest(health, value);
-          return;
-        case "health-interval":
-          health = health().withInterval(GoDuration.parse(value));
-          return;
-        case "health-timeout":
-          health = health().withTimeout(GoDuration.parse(value));
-          return;
-        case "health-start-period":
-          health = health().withStartPeriod(GoDuration.parse(value));
-          return;
-        case "health-start-interval":
-          health = health().withStartInterval(GoDuration.parse(value));
-          return;
-        case "health-retries":
-          health = health().withRetries(Math.toIntExact(number(value)));
           return;
         default:
           applyOption(ContainerOption.byFlag(name), value, written);
@@ -425,29 +313,10 @@ public final class DockerRun {
       spec = spec.label(key, eq < 0 ? "" : value.substring(eq + 1));
     }
 
-    private Healthcheck health() {
-      return health == null ? Healthcheck.of(List.of()) : health;
-    }
-
-    private static Healthcheck withTest(Healthcheck base, String command) {
-      Healthcheck shell = Healthcheck.shell(command);
-      if (base == null) {
-        return shell;
-      }
-      return shell.withInterval(base.interval()).withTimeout(base.timeout())
-          .withStartPeriod(base.startPeriod()).withStartInterval(base.startInterval())
-          .withRetries(base.retries());
-    }
-
     private void finish() {
-      if (noHealthcheck) {
-        if (health != null) {
-          throw new IllegalArgumentException("flags \"--no-healthcheck\" and \"--health-*\""
-              + " conflict: give --no-healthcheck alone, or the --health-* flags, not both");
-        }
-        spec = spec.healthcheck(Healthcheck.none());
-      } else if (health != null) {
-        spec = spec.healthcheck(health);
+      Healthcheck check = health.result();
+      if (check != null) {
+        spec = spec.healthcheck(check);
       }
       if (detached && !attach.isEmpty()) {
         throw new IllegalArgumentException("flags \"-a\" (--attach) and \"-d\" (--detach)"
@@ -487,46 +356,7 @@ public final class DockerRun {
         throw new IllegalArgumentException("\"" + value
             + "\" is not valid: expected /dev/path:rate, such as /dev/sda:1mb");
       }
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException("an empty value is not valid");
-      }
-      return value;
-    }
-
-    private static boolean bool(String value, String written) {
-      if (value == null) {
-        return true;
-      }
-      switch (value) {
-        case "1": case "t": case "T": case "true": case "TRUE": case "True":
-          return true;
-        case "0": case "f": case "F": case "false": case "FALSE": case "False":
-          return false;
-        default:
-          throw new IllegalArgumentException("flag " + written + " takes true or false, not \""
-              + value + "\"");
-      }
-    }
-
-    private static long number(String value) {
-      try {
-        return Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("\"" + value + "\" is not a whole number");
-      }
-    }
-
-    private static long nanoCpus(String value) {
-      try {
-        BigDecimal cpus = new BigDecimal(value);
-        if (cpus.signum() < 0) {
-          throw new NumberFormatException();
-        }
-        return cpus.movePointRight(9).longValueExact();
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new IllegalArgumentException("\"" + value
-            + "\" is not a valid number of CPUs: expected a decimal such as 1.5");
-      }
+      return nonEmpty(value);
     }
 
     private static List<String> readLines(String file) {
@@ -607,7 +437,7 @@ public final class DockerRun {
         return;
       case CPUS:
         w.add(flag);
-        w.add(BigDecimal.valueOf((Long) value, 9).stripTrailingZeros().toPlainString());
+        w.add(FlagValues.cpus((Long) value));
         return;
       default:
         writeTyped(w, option, value);
@@ -629,7 +459,7 @@ public final class DockerRun {
       w.add("--entrypoint");
       w.add(entrypoint.isEmpty() ? "" : entrypoint.get(0));
     } else if (option == ContainerOption.HEALTHCHECK) {
-      writeHealthcheck(w, (Healthcheck) value);
+      HealthFlags.write(w, (Healthcheck) value);
     } else {
       List<?> items = value instanceof List<?> list ? list : List.of(value);
       for (Object item : items) {
@@ -642,36 +472,5 @@ public final class DockerRun {
   /** The short flag where there is one, as people write it: {@code -p}, {@code -e}. */
   private static String flagText(ContainerOption<?> option) {
     return option.shortFlag() != null ? "-" + option.shortFlag() : "--" + option.flag();
-  }
-
-  private static void writeHealthcheck(List<String> w, Healthcheck h) {
-    List<String> test = h.test();
-    if (test.equals(List.of("NONE"))) {
-      w.add("--no-healthcheck");
-      return;
-    }
-    if (!test.isEmpty()) {
-      if (!test.get(0).equals("CMD-SHELL")) {
-        throw new IllegalStateException("health check " + test + " runs without a shell, which"
-            + " --health-cmd cannot say");
-      }
-      w.add("--health-cmd");
-      w.add(test.get(1));
-    }
-    duration(w, "--health-interval", h.interval());
-    duration(w, "--health-timeout", h.timeout());
-    duration(w, "--health-start-period", h.startPeriod());
-    duration(w, "--health-start-interval", h.startInterval());
-    if (h.retries() != 0) {
-      w.add("--health-retries");
-      w.add(String.valueOf(h.retries()));
-    }
-  }
-
-  private static void duration(List<String> w, String flag, Duration d) {
-    if (!d.isZero()) {
-      w.add(flag);
-      w.add(GoDuration.format(d));
-    }
   }
 }

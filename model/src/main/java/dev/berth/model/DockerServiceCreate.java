@@ -1,8 +1,11 @@
 package dev.berth.model;
 
-import java.io.IOException;
+import static dev.berth.model.FlagValues.bool;
+import static dev.berth.model.FlagValues.nanoCpus;
+import static dev.berth.model.FlagValues.nonEmpty;
+import static dev.berth.model.FlagValues.number;
+
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -205,6 +208,9 @@ public final class DockerServiceCreate {
 
   /** Reads one invocation's arguments. */
   private static final class Parser {
+    private static final FlagScanner FLAGS = new FlagScanner("docker service create", ALIASES,
+        Map.of(), false, Parser::takesValue);
+
     private final List<String> args;
     private final Map<String, String> environment;
     private ServiceSpec spec;
@@ -212,8 +218,7 @@ public final class DockerServiceCreate {
     private boolean quiet;
     private boolean withRegistryAuth;
     private boolean resolveImage = true;
-    private Healthcheck health;
-    private boolean noHealthcheck;
+    private final HealthFlags health = new HealthFlags();
     private String mode;
     private Long replicas;
     private Long maxConcurrent;
@@ -221,7 +226,6 @@ public final class DockerServiceCreate {
     private UpdateConfig rollback = UpdateConfig.defaults();
     private String rollbackWritten;
     private ServiceRestart restart = ServiceRestart.defaults();
-    private int i;
 
     Parser(List<String> args, Map<String, String> environment) {
       this.args = args;
@@ -229,87 +233,17 @@ public final class DockerServiceCreate {
     }
 
     DockerServiceCreate parse() {
-      List<String[]> flags = new ArrayList<>();
-      while (i < args.size()) {
-        String word = args.get(i);
-        if (word.equals("--")) {
-          i++;
-          break;
-        }
-        if (word.startsWith("--")) {
-          readLong(word, flags);
-        } else if (word.startsWith("-") && word.length() > 1) {
-          readShort(word, flags);
-        } else {
-          break;
-        }
-      }
-      for (String[] flag : flags) {
-        if (flag[0].equals("help")) {
-          apply(flag[0], flag[1], flag[2]);
-        }
-      }
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("docker service create needs an image after the flags,"
-            + " as in docker service create [OPTIONS] IMAGE [COMMAND] [ARG...]"
-            + (args.isEmpty() ? "" : "; found only \"" + String.join(" ", args) + "\""));
-      }
-      spec = ServiceSpec.of(ImageRef.parse(args.get(i))).args(args.subList(i + 1, args.size()));
-      for (String[] flag : flags) {
-        apply(flag[0], flag[1], flag[2]);
-      }
+      FlagScanner.Scan scan = FLAGS.scan(args);
+      scan.apply("help", this::apply);
+      String image = scan.image("docker service create", "docker service create");
+      spec = ServiceSpec.of(ImageRef.parse(image)).args(scan.afterImage());
+      scan.applyAll(this::apply);
       finish();
       return new DockerServiceCreate(spec, detached, quiet, withRegistryAuth, resolveImage);
     }
 
-    private void readLong(String word, List<String[]> flags) {
-      String body = word.substring(2);
-      String value = null;
-      int eq = body.indexOf('=');
-      if (eq >= 0) {
-        value = body.substring(eq + 1);
-        body = body.substring(0, eq);
-      }
-      i++;
-      if (takesValue(body, word) && value == null) {
-        value = next(word);
-      }
-      flags.add(new String[] {body, value, word.substring(0, eq < 0 ? word.length() : eq + 2)});
-    }
-
-    private void readShort(String word, List<String[]> flags) {
-      i++;
-      for (int j = 1; j < word.length(); j++) {
-        String letter = String.valueOf(word.charAt(j));
-        String name = ALIASES.get(letter);
-        if (name == null) {
-          throw new IllegalArgumentException("unknown flag \"-" + letter + "\" in \"" + word
-              + "\": docker service create has no such short flag");
-        }
-        String rest = word.substring(j + 1);
-        if (!takesValue(name, word)) {
-          String value = null;
-          if (rest.startsWith("=")) {
-            value = rest.substring(1);
-            j = word.length();
-          }
-          flags.add(new String[] {name, value, "-" + letter});
-          continue;
-        }
-        String value = rest.isEmpty() ? next(word) : rest.startsWith("=") ? rest.substring(1) : rest;
-        flags.add(new String[] {name, value, "-" + letter});
-        return;
-      }
-    }
-
-    private String next(String flag) {
-      if (i >= args.size()) {
-        throw new IllegalArgumentException("flag \"" + flag + "\" needs a value");
-      }
-      return args.get(i++);
-    }
-
-    private static boolean takesValue(String name, String word) {
+    /** Whether flag {@code name} takes a value; null if docker service create has no such flag. */
+    private static Boolean takesValue(String name) {
       if (SWITCHES.contains(name)) {
         return false;
       }
@@ -320,24 +254,13 @@ public final class DockerServiceCreate {
         throw new IllegalArgumentException("flag \"--" + name + "\" is not supported by Berth yet:"
             + " a ServiceSpec has no setting for " + UNSUPPORTED.get(name) + "; leave it out");
       }
-      throw new IllegalArgumentException("unknown flag \"" + word + "\": docker service create"
-          + " has no flag --" + name);
+      return null;
     }
 
     private void apply(String name, String value, String written) {
-      try {
-        applyChecked(name, value, written);
-      } catch (IllegalArgumentException e) {
-        if (e.getMessage() != null && e.getMessage().contains(written)) {
-          throw e;
-        }
-        throw new IllegalArgumentException(
-            "flag " + written + (value == null ? "" : " \"" + value + "\"") + ": " + e.getMessage(),
-            e);
+      if (health.apply(name, value, written)) {
+        return;
       }
-    }
-
-    private void applyChecked(String name, String value, String written) {
       if (name.startsWith("update-") || name.startsWith("rollback-")) {
         boolean isUpdate = name.startsWith("update-");
         if (!isUpdate) {
@@ -362,7 +285,6 @@ public final class DockerServiceCreate {
         case "tty" -> spec = spec.tty(bool(value, written));
         case "read-only" -> spec = spec.readOnly(bool(value, written));
         case "init" -> spec = spec.init(bool(value, written));
-        case "no-healthcheck" -> noHealthcheck = bool(value, written);
         case "name" -> spec = spec.name(value);
         case "mode" -> {
           ServiceMode.Kind.parse(value);
@@ -371,17 +293,9 @@ public final class DockerServiceCreate {
         case "replicas" -> replicas = unsigned(value);
         case "max-concurrent" -> maxConcurrent = unsigned(value);
         case "replicas-max-per-node" -> spec = spec.maxReplicasPerNode(unsigned(value));
-        case "env" -> spec = spec.env(value.contains("=") ? EnvVar.parse(value)
-            : EnvVar.fromFlag(value, environment));
+        case "env" -> spec = spec.env(FlagValues.env(value, environment));
         case "env-file" -> {
-          List<EnvVar> vars;
-          try {
-            vars = EnvVar.parseEnvFile(Path.of(value), environment);
-          } catch (IOException e) {
-            throw new IllegalArgumentException("file \"" + value + "\" cannot be read: "
-                + e.getMessage(), e);
-          }
-          for (EnvVar v : vars) {
+          for (EnvVar v : FlagValues.envFile(value, environment)) {
             spec = spec.env(v);
           }
         }
@@ -421,13 +335,6 @@ public final class DockerServiceCreate {
         case "hostname" -> spec = spec.hostname(value);
         case "stop-signal" -> spec = spec.stopSignal(value);
         case "stop-grace-period" -> spec = spec.stopGracePeriod(GoDuration.parse(value));
-        case "health-cmd" -> health = withTest(health, value);
-        case "health-interval" -> health = health().withInterval(GoDuration.parse(value));
-        case "health-timeout" -> health = health().withTimeout(GoDuration.parse(value));
-        case "health-start-period" -> health = health().withStartPeriod(GoDuration.parse(value));
-        case "health-start-interval" ->
-            health = health().withStartInterval(GoDuration.parse(value));
-        case "health-retries" -> health = health().withRetries(Math.toIntExact(number(value)));
         case "limit-cpu" -> spec = spec.limitCpus(nanoCpus(value));
         case "reserve-cpu" -> spec = spec.reserveCpus(nanoCpus(value));
         case "limit-memory" -> spec = spec.limitMemory(ByteSize.parse(value));
@@ -473,29 +380,10 @@ public final class DockerServiceCreate {
       };
     }
 
-    private Healthcheck health() {
-      return health == null ? Healthcheck.of(List.of()) : health;
-    }
-
-    private static Healthcheck withTest(Healthcheck base, String command) {
-      Healthcheck shell = Healthcheck.shell(command);
-      if (base == null) {
-        return shell;
-      }
-      return shell.withInterval(base.interval()).withTimeout(base.timeout())
-          .withStartPeriod(base.startPeriod()).withStartInterval(base.startInterval())
-          .withRetries(base.retries());
-    }
-
     private void finish() {
-      if (noHealthcheck) {
-        if (health != null) {
-          throw new IllegalArgumentException("flags \"--no-healthcheck\" and \"--health-*\""
-              + " conflict: give --no-healthcheck alone, or the --health-* flags, not both");
-        }
-        spec = spec.healthcheck(Healthcheck.none());
-      } else if (health != null) {
-        spec = spec.healthcheck(health);
+      Healthcheck check = health.result();
+      if (check != null) {
+        spec = spec.healthcheck(check);
       }
       String kind = mode == null ? "replicated" : mode;
       if (replicas != null && !kind.equals("replicated") && !kind.equals("replicated-job")) {
@@ -588,36 +476,6 @@ public final class DockerServiceCreate {
           : new String[] {value.substring(0, eq), value.substring(eq + 1)};
     }
 
-    private static String nonEmpty(String value) {
-      if (value.isEmpty()) {
-        throw new IllegalArgumentException("an empty value is not valid");
-      }
-      return value;
-    }
-
-    private static boolean bool(String value, String written) {
-      if (value == null) {
-        return true;
-      }
-      switch (value) {
-        case "1": case "t": case "T": case "true": case "TRUE": case "True":
-          return true;
-        case "0": case "f": case "F": case "false": case "FALSE": case "False":
-          return false;
-        default:
-          throw new IllegalArgumentException("flag " + written + " takes true or false, not \""
-              + value + "\"");
-      }
-    }
-
-    private static long number(String value) {
-      try {
-        return Long.parseLong(value);
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("\"" + value + "\" is not a whole number");
-      }
-    }
-
     private static long unsigned(String value) {
       if (!value.matches("\\+?\\d+")) {
         throw new IllegalArgumentException("\"" + value + "\" is not valid: expected a whole"
@@ -636,19 +494,6 @@ public final class DockerServiceCreate {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException("\"" + value + "\" is not valid: expected a decimal"
             + " from 0 to 1, such as 0.2");
-      }
-    }
-
-    private static long nanoCpus(String value) {
-      try {
-        BigDecimal cpus = new BigDecimal(value);
-        if (cpus.signum() < 0) {
-          throw new NumberFormatException();
-        }
-        return cpus.movePointRight(9).longValueExact();
-      } catch (NumberFormatException | ArithmeticException e) {
-        throw new IllegalArgumentException("\"" + value
-            + "\" is not a valid number of CPUs: expected a decimal such as 1.5");
       }
     }
   }
@@ -833,7 +678,7 @@ public final class DockerServiceCreate {
 
   private static void cpus(List<String> w, String flag, Long nanoCpus) {
     if (nanoCpus != null) {
-      add(w, flag, BigDecimal.valueOf(nanoCpus, 9).stripTrailingZeros().toPlainString());
+      add(w, flag, FlagValues.cpus(nanoCpus));
     }
   }
 
@@ -856,36 +701,12 @@ public final class DockerServiceCreate {
   }
 
   private static void writeHealthcheck(List<String> w, Healthcheck h) {
-    List<String> test = h.test();
     boolean settings = !h.interval().isZero() || !h.timeout().isZero()
         || !h.startPeriod().isZero() || !h.startInterval().isZero() || h.retries() != 0;
-    if (test.equals(List.of("NONE"))) {
-      if (settings) {
-        throw new IllegalStateException("health check " + h + " turns the check off yet sets"
-            + " intervals or retries, which --no-healthcheck cannot say with them");
-      }
-      w.add("--no-healthcheck");
-      return;
+    if (h.test().equals(List.of("NONE")) && settings) {
+      throw new IllegalStateException("health check " + h + " turns the check off yet sets"
+          + " intervals or retries, which --no-healthcheck cannot say with them");
     }
-    if (!test.isEmpty()) {
-      if (!test.get(0).equals("CMD-SHELL")) {
-        throw new IllegalStateException("health check " + test + " runs without a shell, which"
-            + " --health-cmd cannot say");
-      }
-      add(w, "--health-cmd", test.get(1));
-    }
-    nonZero(w, "--health-interval", h.interval());
-    nonZero(w, "--health-timeout", h.timeout());
-    nonZero(w, "--health-start-period", h.startPeriod());
-    nonZero(w, "--health-start-interval", h.startInterval());
-    if (h.retries() != 0) {
-      add(w, "--health-retries", String.valueOf(h.retries()));
-    }
-  }
-
-  private static void nonZero(List<String> w, String flag, Duration d) {
-    if (!d.isZero()) {
-      add(w, flag, GoDuration.format(d));
-    }
+    HealthFlags.write(w, h);
   }
 }
