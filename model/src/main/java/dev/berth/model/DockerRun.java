@@ -53,6 +53,7 @@ public final class DockerRun {
       Map.entry("m", "memory"),
       Map.entry("p", "publish"),
       Map.entry("P", "publish-all"),
+      Map.entry("q", "quiet"),
       Map.entry("t", "tty"),
       Map.entry("u", "user"),
       Map.entry("v", "volume"),
@@ -60,7 +61,8 @@ public final class DockerRun {
 
   /** Flags that are not spec options but take no value. */
   private static final List<String> OTHER_SWITCHES =
-      List.of("detach", "sig-proxy", "no-healthcheck", "disable-content-trust", "help");
+      List.of("detach", "quiet", "sig-proxy", "no-healthcheck", "disable-content-trust",
+          "help");
 
   /** Flags handled here by name: those with a model type of their own, and the CLI's own. */
   private static final List<String> OTHER_VALUED = List.of("mount", "tmpfs", "env-file",
@@ -70,12 +72,15 @@ public final class DockerRun {
   private final String command;
   private final ContainerSpec spec;
   private final boolean detached;
+  private final boolean quiet;
   private final String pullPolicy;
 
-  private DockerRun(String command, ContainerSpec spec, boolean detached, String pullPolicy) {
+  private DockerRun(String command, ContainerSpec spec, boolean detached, boolean quiet,
+      String pullPolicy) {
     this.command = command;
     this.spec = spec;
     this.detached = detached;
+    this.quiet = quiet;
     this.pullPolicy = pullPolicy;
   }
 
@@ -126,6 +131,14 @@ public final class DockerRun {
     return detached;
   }
 
+  /**
+   * Whether {@code -q} ({@code --quiet}, docker CLI 23 and later) was given: the CLI prints no
+   * pull progress.
+   */
+  public boolean quiet() {
+    return quiet;
+  }
+
   /** The {@code --pull} policy ({@code missing}, {@code always}, {@code never}), or null. */
   public String pullPolicy() {
     return pullPolicy;
@@ -146,6 +159,7 @@ public final class DockerRun {
     private final Map<String, String> environment;
     private ContainerSpec spec;
     private boolean detached;
+    private boolean quiet;
     private String pullPolicy;
     private final HealthFlags health = new HealthFlags();
     private final List<String> attach = new ArrayList<>();
@@ -163,7 +177,7 @@ public final class DockerRun {
       spec = ContainerSpec.of(ImageRef.parse(image)).command(scan.afterImage());
       scan.applyAll(this::apply);
       finish();
-      return new DockerRun(command, spec, detached, pullPolicy);
+      return new DockerRun(command, spec, detached, quiet, pullPolicy);
     }
 
     /** Whether flag {@code name} takes a value; null if docker create has no such flag. */
@@ -188,6 +202,9 @@ public final class DockerRun {
       switch (name) {
         case "detach":
           detached = bool(value, written);
+          return;
+        case "quiet":
+          quiet = bool(value, written);
           return;
         case "sig-proxy":
         case "disable-content-trust":

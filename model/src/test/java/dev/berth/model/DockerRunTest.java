@@ -211,6 +211,17 @@ class DockerRunTest {
   }
 
   @Test
+  void readsQuietOfNewerClis() {
+    assertThat(DockerRun.parse("docker run -q nginx").quiet()).isTrue();
+    assertThat(DockerRun.parse("docker run -dq --quiet=false nginx").quiet()).isFalse();
+    assertThat(DockerRun.parse("docker run -dq nginx").detached()).isTrue();
+    assertThat(DockerRun.parse("docker run nginx").quiet()).isFalse();
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> DockerRun.parse("docker run --quiet=loud nginx"))
+        .withMessageContaining("loud");
+  }
+
+  @Test
   void readsArgumentsWithoutTheDockerRunPrefix() {
     DockerRun run = DockerRun.parse(List.of("-d", "--name", "a b", "nginx", "echo", "hi there"));
 
