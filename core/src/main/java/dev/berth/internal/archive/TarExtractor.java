@@ -162,8 +162,8 @@ public final class TarExtractor {
   }
 
   /**
-   * Creates the link with the archive's target, unchecked, as docker cp does: whatever it points at,
-   * later entries are never written through it if it leads outside ({@link #walk} expands it).
+   * Creates the link with the archive's target, whatever it points at: if it leads outside, later
+   * entries are never written through it ({@link #walk} expands it and refuses them).
    */
   private void extractSymlink(TarEntry entry, Path dest) throws IOException {
     String name = entry.name();
