@@ -121,8 +121,10 @@ public interface Container {
   /**
    * Copies a file or directory out of the container, as {@code docker cp CONTAINER:SRC DEST}: into
    * {@code destination} if it is a directory; under the name {@code destination} if it does not
-   * exist (its parent must). Entries that would land outside the destination are refused and
-   * nothing is written for them.
+   * exist (its parent must). Symbolic links are created with their targets as they are, even
+   * absolute ones or ones leading out (as {@code /etc/mtab -> /proc/mounts}); entries that would
+   * land outside the destination, by their name, a hard link or a path through such a link, are
+   * refused and nothing is written for them or after them.
    *
    * @throws dev.berth.NotFoundException if {@code source} does not exist in the container
    */

@@ -17,7 +17,6 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
@@ -27,14 +26,20 @@ import java.util.function.UnaryOperator;
  * Unpacks a tar stream under a directory, refusing every entry that would put anything outside it.
  *
  * <p>Refused, with an {@link IOException} that quotes the entry and says it would escape the target
- * directory: absolute names; names whose {@code ..} climbs above the target; symbolic links whose
- * target is absolute or resolves outside (following the links already on disk, as the kernel
- * would); hard links to names outside; and entries that would be written through a symbolic link,
- * extracted earlier or already there, that leads outside. Each entry is checked before anything is
- * written for it, files are created with {@code CREATE_NEW} and {@code NOFOLLOW_LINKS}, and
- * symbolic links are expanded by this class, never by the file system, so a refusal halfway leaves
- * what was extracted before it and nothing outside. The check assumes that nothing else changes the
- * target directory during the extraction.
+ * directory: absolute names; names whose {@code ..} climbs above the target; hard links to names
+ * outside; and entries that would be written through a symbolic link, extracted earlier or already
+ * there, that leads outside (following the links on disk as the kernel would). Each entry is
+ * checked before anything is written for it, files are created with {@code CREATE_NEW} and {@code
+ * NOFOLLOW_LINKS}, and symbolic links are expanded by this class, never by the file system, so a
+ * refusal halfway leaves what was extracted before it and nothing outside. The check assumes that
+ * nothing else changes the target directory during the extraction.
+ *
+ * <p>A symbolic link entry is created with its target exactly as in the archive, whatever it
+ * points at: an absolute target such as {@code /proc/mounts} (which {@code docker cp} creates as it
+ * is too) or a relative one that climbs out with {@code ..} (which {@code docker cp} refuses when
+ * it climbs above its destination) makes a link that leads outside, or nowhere, on this host. That
+ * is harmless as long as nothing is written through it, and nothing is. A link is never followed
+ * to create it, to set its time, or to give it a second name with a hard link.
  *
  * <p>What is kept: permission bits where the file system has POSIX permissions (set-id and sticky
  * bits are dropped), modification times, and hard links inside the target (as links, or copies
@@ -43,8 +48,8 @@ import java.util.function.UnaryOperator;
  * what is put in it. Devices, FIFOs and other special entries are skipped. An entry replaces what
  * is at its path, except that a directory entry keeps an existing directory.
  *
- * <p>Memory use does not depend on entry sizes; it grows with the number of directories and
- * symbolic links, which are remembered for the final pass.
+ * <p>Memory use does not depend on entry sizes; it grows with the number of directories, which
+ * are remembered for the final pass.
  */
 public final class TarExtractor {
   /** As Linux's limit on symbolic links followed while resolving one path. */
@@ -54,10 +59,9 @@ public final class TarExtractor {
   private final boolean posix;
   private final byte[] buffer = new byte[64 * 1024];
   private final List<Pending> directories = new ArrayList<>();
-  private final List<Pending> symlinks = new ArrayList<>();
 
-  /** A directory whose mode and time are set at the end, or a link re-checked there (mode 0). */
-  private record Pending(List<String> path, String entryName, int mode, Instant modified) {}
+  /** A directory whose mode and time are set at the end. */
+  private record Pending(List<String> path, int mode, Instant modified) {}
 
   private final UnaryOperator<String> rename;
 
@@ -71,9 +75,10 @@ public final class TarExtractor {
    * Writes the entries of the tar stream {@code tar} under {@code targetDir}, which is created if
    * absent. The stream is read up to the end of the archive and not closed.
    *
-   * @throws IOException if an entry would land outside {@code targetDir} (nothing is written for it
-   *     or after it; a symbolic link that only leads outside once later entries changed its path is
-   *     found at the end and removed), the archive is malformed or truncated, or writing fails
+   * @throws IOException if an entry would land outside {@code targetDir} or be written through a
+   *     symbolic link that leads outside (nothing is written for it or after it; symbolic links are
+   *     created as they are, whatever they point at), the archive is malformed or truncated, or
+   *     writing fails
    */
   public static void extract(InputStream tar, Path targetDir) throws IOException {
     extract(tar, targetDir, UnaryOperator.identity());
@@ -110,7 +115,7 @@ public final class TarExtractor {
       throw new IOException("refusing tar entry '" + name + "': it names the target directory");
     }
     Deque<String> parent = new ArrayDeque<>();
-    String escape = walk(parent, names.subList(0, names.size() - 1), true, 0, null);
+    String escape = walk(parent, names.subList(0, names.size() - 1), true, 0);
     if (escape != null) {
       throw refusal(name, "its path " + escape);
     }
@@ -126,13 +131,13 @@ public final class TarExtractor {
         if (!clear(dest, name, true)) {
           Files.createDirectory(dest);
         }
-        directories.add(new Pending(destNames, name, entry.mode(), entry.modified()));
+        directories.add(new Pending(destNames, entry.mode(), entry.modified()));
         break;
       case SYMLINK:
-        extractSymlink(entry, parent, dest, destNames);
+        extractSymlink(entry, dest);
         break;
       case HARDLINK:
-        extractHardLink(entry, parent, dest, destNames);
+        extractHardLink(entry, dest);
         break;
       default:
         throw new AssertionError(entry.type());
@@ -156,30 +161,28 @@ public final class TarExtractor {
     Files.setLastModifiedTime(dest, FileTime.from(entry.modified()));
   }
 
-  private void extractSymlink(
-      TarEntry entry, Deque<String> parent, Path dest, List<String> destNames) throws IOException {
+  /**
+   * Creates the link with the archive's target, whatever it points at: if it leads outside, later
+   * entries are never written through it ({@link #walk} expands it and refuses them).
+   */
+  private void extractSymlink(TarEntry entry, Path dest) throws IOException {
     String name = entry.name();
     String target = entry.linkTarget();
     if (target == null || target.isEmpty() || target.indexOf(0) >= 0) {
       throw new IOException("tar entry '" + name + "' is a symbolic link without a valid target");
     }
-    String escape = linkEscape(parent, target, dest);
-    if (escape != null) {
-      throw refusal(name, "symbolic link to '" + target + "' " + escape);
-    }
     clear(dest, name, false);
     Files.createSymbolicLink(dest, root.getFileSystem().getPath(target));
     try {
+      // NOFOLLOW_LINKS: the link may lead outside, where nothing is touched
       Files.getFileAttributeView(dest, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
           .setTimes(FileTime.from(entry.modified()), null, null);
     } catch (IOException | UnsupportedOperationException e) {
       // not every platform sets the time of a link itself; a link's time matters to no one
     }
-    symlinks.add(new Pending(destNames, name, 0, entry.modified()));
   }
 
-  private void extractHardLink(
-      TarEntry entry, Deque<String> parent, Path dest, List<String> destNames) throws IOException {
+  private void extractHardLink(TarEntry entry, Path dest) throws IOException {
     String name = entry.name();
     String target = entry.linkTarget() == null ? null : rename.apply(entry.linkTarget());
     if (target == null || target.isEmpty()) {
@@ -190,7 +193,7 @@ public final class TarExtractor {
     Deque<String> source = new ArrayDeque<>();
     String escape = targetNames.isEmpty() ? "names the target itself" : null;
     if (escape == null) {
-      escape = walk(source, targetNames, false, 0, null);
+      escape = walk(source, targetNames, false, 0);
     }
     if (escape != null) {
       throw refusal(name, "hard link to '" + target + "' " + escape);
@@ -209,26 +212,9 @@ public final class TarExtractor {
     if (sourcePath.equals(dest)) {
       return;
     }
-    if (attributes.isSymbolicLink()) {
-      // a second name for a link moves its relative target to another directory: check it there
-      String linkTarget = Files.readSymbolicLink(sourcePath).toString();
-      String linkEscape = linkEscape(parent, linkTarget, dest);
-      if (linkEscape != null) {
-        throw refusal(
-            name,
-            "hard link to symbolic link '"
-                + target
-                + "' -> '"
-                + linkTarget
-                + "', which from '"
-                + name
-                + "' "
-                + linkEscape);
-      }
-      symlinks.add(new Pending(destNames, name, 0, entry.modified()));
-    }
     clear(dest, name, false);
     try {
+      // link(2) gives a symbolic link a second name without following it, whatever it points at
       Files.createLink(dest, sourcePath);
     } catch (IOException | UnsupportedOperationException e) {
       Files.copy(sourcePath, dest, LinkOption.NOFOLLOW_LINKS, StandardCopyOption.COPY_ATTRIBUTES);
@@ -236,28 +222,14 @@ public final class TarExtractor {
   }
 
   /**
-   * Checks, once every entry is out, the links (a later entry may have changed a path a link goes
-   * through), then sets the directories' modes and times, deepest and latest first.
+   * Sets, once every entry is out (files and links included, which change their directory's time),
+   * the directories' modes and times, deepest and latest first, so that a read-only directory could
+   * still be filled.
    */
   private void finish() throws IOException {
-    for (Pending link : symlinks) {
-      Path path = pathOf(link.path());
-      if (!isPlainPath(link.path(), false) || !Files.isSymbolicLink(path)) {
-        continue;
-      }
-      String target = Files.readSymbolicLink(path).toString();
-      Deque<String> parent = new ArrayDeque<>(link.path().subList(0, link.path().size() - 1));
-      String escape = linkEscape(parent, target, null);
-      if (escape != null) {
-        Files.delete(path);
-        throw refusal(
-            link.entryName(),
-            "symbolic link to '" + target + "' " + escape + " once later entries are in place");
-      }
-    }
     for (int i = directories.size() - 1; i >= 0; i--) {
       Pending directory = directories.get(i);
-      if (!isPlainPath(directory.path(), true)) {
+      if (!isPlainPath(directory.path())) {
         continue;
       }
       Path path = pathOf(directory.path());
@@ -303,25 +275,12 @@ public final class TarExtractor {
   }
 
   /**
-   * Why a symbolic link in the directory {@code parent} to {@code target} would lead outside, or
-   * null if it stays inside. {@code replaced}, the link's own path if something is there now, is
-   * not expanded: the link takes its place.
-   */
-  private String linkEscape(Deque<String> parent, String target, Path replaced) throws IOException {
-    if (target.startsWith("/")) {
-      return "is absolute";
-    }
-    return walk(new ArrayDeque<>(parent), Arrays.asList(target.split("/")), true, 0, replaced);
-  }
-
-  /**
    * Follows {@code steps} from {@code at} (components below the target), expanding symbolic links
    * found on disk as the kernel would (the last step only if {@code expandLast}), and leaves in
-   * {@code at} where they lead, free of links. A link at {@code opaque} (may be null) is left
-   * unexpanded. Returns null, or why the walk left the target.
+   * {@code at} where they lead, free of links. Returns null, or why the walk left the target: a
+   * path through a link that leads outside, absolute or climbing out, is refused here.
    */
-  private String walk(
-      Deque<String> at, List<String> steps, boolean expandLast, int depth, Path opaque)
+  private String walk(Deque<String> at, List<String> steps, boolean expandLast, int depth)
       throws IOException {
     List<String> clean = new ArrayList<>();
     for (String step : steps) {
@@ -343,7 +302,7 @@ public final class TarExtractor {
         break;
       }
       Path here = pathOf(at);
-      if (here.equals(opaque) || !Files.isSymbolicLink(here)) {
+      if (!Files.isSymbolicLink(here)) {
         continue;
       }
       String linkName = String.join("/", at);
@@ -367,7 +326,7 @@ public final class TarExtractor {
       for (Path part : relative) {
         targetSteps.add(part.toString());
       }
-      if (walk(at, targetSteps, true, depth + 1, opaque) != null) {
+      if (walk(at, targetSteps, true, depth + 1) != null) {
         return through;
       }
     }
@@ -421,15 +380,11 @@ public final class TarExtractor {
     return false;
   }
 
-  /**
-   * True if every component of {@code names} but the last, or all if {@code all}, is a directory
-   * and not a link.
-   */
-  private boolean isPlainPath(List<String> names, boolean all) throws IOException {
+  /** True if every component of {@code names} is a directory and not a link. */
+  private boolean isPlainPath(List<String> names) throws IOException {
     Path path = root;
-    int count = all ? names.size() : names.size() - 1;
-    for (int i = 0; i < count; i++) {
-      path = path.resolve(names.get(i));
+    for (String name : names) {
+      path = path.resolve(name);
       BasicFileAttributes attributes = attributesOrNull(path);
       if (attributes == null || !attributes.isDirectory()) {
         return false;

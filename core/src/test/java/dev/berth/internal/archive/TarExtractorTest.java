@@ -104,16 +104,50 @@ class TarExtractorTest {
   }
 
   @Test
-  void symlinkToRootIsRefusedBeforeAnEntryCanGoThroughIt() throws IOException {
+  void entryThroughAnExtractedSymlinkToRootIsRefused() throws IOException {
     String through = "a" + outside.resolve("evil"); // a/tmp/.../outside/evil
     assertRefused(
         tar -> {
           tar.writeSymlink("a", "/", T);
           file(tar, through, "pwned");
+          file(tar, "later.txt", "later");
         },
-        "a");
+        through);
+    assertThat(Files.readSymbolicLink(target.resolve("a")).toString()).isEqualTo("/");
+    assertThat(names(target)).containsExactly("a");
     assertNothingOutside();
-    assertThat(names(target)).isEmpty();
+  }
+
+  @Test
+  void entryThroughAnExtractedSymlinkToEtcIsRefused() throws IOException {
+    assertRefused(
+        tar -> {
+          tar.writeSymlink("link", "/etc", T);
+          file(tar, "link/berth-test-file", "pwned");
+        },
+        "link/berth-test-file");
+    assertThat(Files.readSymbolicLink(target.resolve("link")).toString()).isEqualTo("/etc");
+    assertThat(Files.exists(Path.of("/etc/berth-test-file"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+    assertNothingOutside();
+  }
+
+  @Test
+  void entryThroughAnExtractedSymlinkToASiblingIsRefused() throws IOException {
+    assertRefused(
+        tar -> {
+          tar.writeSymlink("abs", outside.toString(), T);
+          file(tar, "abs/evil", "pwned");
+        },
+        "abs/evil");
+    assertRefused(
+        tar -> {
+          tar.writeSymlink("rel", "../outside", T);
+          tar.writeDirectory("rel/evil", 0755, T);
+        },
+        "rel/evil/");
+    assertThat(Files.readSymbolicLink(target.resolve("abs"))).isEqualTo(outside);
+    assertThat(Files.readSymbolicLink(target.resolve("rel")).toString()).isEqualTo("../outside");
+    assertNothingOutside();
   }
 
   @Test
@@ -124,21 +158,7 @@ class TarExtractorTest {
   }
 
   @Test
-  void symlinkWithARelativeTargetClimbingOutIsRefused() throws IOException {
-    assertRefused(tar -> tar.writeSymlink("link", "../outside", T), "link");
-    assertRefused(
-        tar -> {
-          tar.writeDirectory("sub", 0755, T);
-          tar.writeSymlink("sub/link", "../../outside/x", T);
-        },
-        "sub/link");
-    assertNothingOutside();
-    assertThat(Files.exists(target.resolve("link"), LinkOption.NOFOLLOW_LINKS)).isFalse();
-    assertThat(Files.exists(target.resolve("sub/link"), LinkOption.NOFOLLOW_LINKS)).isFalse();
-  }
-
-  @Test
-  void symlinkThatClimbsOutOnlyThroughAnotherLinkIsRefused() throws IOException {
+  void entryThroughASymlinkThatClimbsOutOnlyThroughAnotherLinkIsRefused() throws IOException {
     // lexically "here/.." is the target itself; on disk "here" is the target, so ".." leaves it
     assertRefused(
         tar -> {
@@ -146,21 +166,8 @@ class TarExtractorTest {
           tar.writeSymlink("up", "here/..", T);
           file(tar, "up/outside/evil", "pwned");
         },
-        "up");
-    assertNothingOutside();
-  }
-
-  @Test
-  void symlinkALaterEntryMakesLeadOutsideIsRemovedAndRefused() throws IOException {
-    // "l" -> "d/.." is the target while d is a directory; once d -> "." it is the parent
-    assertRefused(
-        tar -> {
-          tar.writeDirectory("d", 0755, T);
-          tar.writeSymlink("l", "d/..", T);
-          tar.writeSymlink("d", ".", T);
-        },
-        "l");
-    assertThat(Files.exists(target.resolve("l"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        "up/outside/evil");
+    assertThat(Files.readSymbolicLink(target.resolve("up")).toString()).isEqualTo("here/..");
     assertNothingOutside();
   }
 
@@ -207,7 +214,8 @@ class TarExtractorTest {
           tar.writeSymlink("up", "..", T);
           tar.writeHardLink("h", "up/outside/secret", 0644, T);
         },
-        "up");
+        "h");
+    assertThat(Files.exists(target.resolve("h"), LinkOption.NOFOLLOW_LINKS)).isFalse();
     Files.createSymbolicLink(target.resolve("out"), outside);
     assertRefused(tar -> tar.writeHardLink("h", "out/secret", 0644, T), "h");
     assertThat(Files.getAttribute(outside.resolve("secret"), "unix:nlink")).isEqualTo(1);
@@ -215,15 +223,18 @@ class TarExtractorTest {
   }
 
   @Test
-  void hardLinkToASymlinkWhoseTargetWouldLeadOutsideFromTheNewPlaceIsRefused() throws IOException {
+  void entryThroughAHardLinkToASymlinkThatLeadsOutsideFromTheNewPlaceIsRefused()
+      throws IOException {
     assertRefused(
         tar -> {
           tar.writeDirectory("sub", 0755, T);
           tar.writeSymlink("sub/l", "../x", T); // sub/../x: inside
           tar.writeHardLink("h", "sub/l", 0777, T); // the same "../x" from the top: outside
+          file(tar, "h/evil", "pwned");
         },
-        "h");
-    assertThat(Files.exists(target.resolve("h"), LinkOption.NOFOLLOW_LINKS)).isFalse();
+        "h/evil");
+    assertThat(Files.readSymbolicLink(target.resolve("h")).toString()).isEqualTo("../x");
+    assertThat(inode(target.resolve("h"))).isEqualTo(inode(target.resolve("sub/l")));
     assertNothingOutside();
   }
 
@@ -241,6 +252,100 @@ class TarExtractorTest {
   }
 
   // --- extracted ---
+
+  @Test
+  void symlinksLeadingOutsideAreCreatedWithTheirTargetsVerbatim() throws IOException {
+    // what docker cp gets from /etc or /etc/nginx: links that only mean something in the container
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              tar.writeSymlink("mtab", "/proc/mounts", T);
+              tar.writeDirectory("sites-enabled", 0755, T);
+              tar.writeSymlink(
+                  "sites-enabled/default", "/etc/nginx/sites-available/default", T);
+              tar.writeSymlink("up", "../outside", T);
+              tar.writeSymlink("sites-enabled/far", "../../../../nowhere", T);
+              file(tar, "after.txt", "after");
+            }),
+        target);
+    assertThat(Files.readSymbolicLink(target.resolve("mtab")).toString())
+        .isEqualTo("/proc/mounts");
+    assertThat(Files.readSymbolicLink(target.resolve("sites-enabled/default")).toString())
+        .isEqualTo("/etc/nginx/sites-available/default");
+    assertThat(Files.readSymbolicLink(target.resolve("up")).toString()).isEqualTo("../outside");
+    assertThat(Files.readSymbolicLink(target.resolve("sites-enabled/far")).toString())
+        .isEqualTo("../../../../nowhere");
+    assertThat(read(target.resolve("after.txt"))).isEqualTo("after");
+    assertNothingOutside();
+  }
+
+  @Test
+  void symlinkToAFileOutsideLeavesThatFileAndItsTimeAlone() throws IOException {
+    Path victim = Files.writeString(outside.resolve("victim"), "original");
+    FileTime before = FileTime.from(Instant.parse("2000-01-01T00:00:00Z"));
+    Files.setLastModifiedTime(victim, before);
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              tar.writeSymlink("v", victim.toString(), T);
+              tar.writeHardLink("v2", "v", 0777, T);
+            }),
+        target);
+    assertThat(Files.readSymbolicLink(target.resolve("v"))).isEqualTo(victim);
+    assertThat(Files.readSymbolicLink(target.resolve("v2"))).isEqualTo(victim);
+    assertThat(read(victim)).isEqualTo("original");
+    assertThat(Files.getLastModifiedTime(victim)).isEqualTo(before);
+    assertThat(Files.getAttribute(victim, "unix:nlink")).isEqualTo(1);
+    assertNothingOutside("victim");
+  }
+
+  @Test
+  void symlinkALaterEntryMakesLeadOutsideIsKept() throws IOException {
+    // "l" -> "d/.." is the target while d is a directory; once d -> "." it is the parent
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              tar.writeDirectory("d", 0755, T);
+              tar.writeSymlink("l", "d/..", T);
+              tar.writeSymlink("d", ".", T);
+            }),
+        target);
+    assertThat(Files.readSymbolicLink(target.resolve("l")).toString()).isEqualTo("d/..");
+    assertThat(Files.readSymbolicLink(target.resolve("d")).toString()).isEqualTo(".");
+    assertNothingOutside();
+  }
+
+  @Test
+  void directoryLaterReplacedByASymlinkOutsideHasNoModeOrTimeSetThroughIt() throws IOException {
+    String before = perms(outside);
+    FileTime time = Files.getLastModifiedTime(outside);
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              tar.writeDirectory("d", 0500, Instant.parse("2001-01-01T00:00:00Z"));
+              tar.writeSymlink("d", outside.toString(), T);
+            }),
+        target);
+    assertThat(Files.readSymbolicLink(target.resolve("d"))).isEqualTo(outside);
+    assertThat(perms(outside)).isEqualTo(before);
+    assertThat(Files.getLastModifiedTime(outside)).isEqualTo(time);
+    assertNothingOutside();
+  }
+
+  @Test
+  void entryOverASymlinkOutsideReplacesTheLink() throws IOException {
+    TarExtractor.extract(
+        archive(
+            tar -> {
+              tar.writeSymlink("d", outside.toString(), T);
+              tar.writeDirectory("d", 0755, T);
+              file(tar, "d/inside", "inside");
+            }),
+        target);
+    assertThat(Files.isSymbolicLink(target.resolve("d"))).isFalse();
+    assertThat(read(target.resolve("d/inside"))).isEqualTo("inside");
+    assertNothingOutside();
+  }
 
   @Test
   void symlinkAlreadyAtAFilesPathIsReplacedNotWrittenThrough() throws IOException {
@@ -327,6 +432,11 @@ class TarExtractorTest {
         .isInstanceOf(IOException.class)
         .hasMessageContaining("truncated")
         .hasMessageContaining("'big'");
+  }
+
+  /** The inode of {@code path} itself, a link not followed. */
+  private static Object inode(Path path) throws IOException {
+    return Files.getAttribute(path, "unix:ino", LinkOption.NOFOLLOW_LINKS);
   }
 
   private static String perms(Path path) throws IOException {
