@@ -263,6 +263,14 @@ class SwarmIT {
     }
     assertThat(swarm.services().list(Map.of("name", List.of(name))))
         .extracting(ServiceDetails::id).containsExactly(created.id());
+    TaskDetails first = swarm.tasks().inspect(running(name).get(0).id());
+    assertThat(first.serviceId()).isEqualTo(created.id());
+    assertThat(first.nodeId()).isEqualTo(nodeId);
+    assertThat(first.state()).isEqualTo("running");
+    assertThat(docker.containers().get(first.containerId()).inspect().labels())
+        .containsEntry(TestEngine.LABEL, "true");
+    assertThat(swarm.tasks().list(Map.of("service", List.of(name),
+        "desired-state", List.of("running")))).hasSize(3);
 
     // Scale to 1.
     assertThat(swarm.services().scale(name, 1).replicas()).isEqualTo(1L);
