@@ -1,5 +1,7 @@
 package dev.berth.internal;
 
+import dev.berth.UnsupportedApiVersionException;
+import dev.berth.model.ApiVersion;
 import dev.berth.model.ConfigRef;
 import dev.berth.model.EnvVar;
 import dev.berth.model.Mount;
@@ -23,6 +25,34 @@ import java.util.function.Function;
  */
 final class ServiceSpecBody {
   private ServiceSpecBody() {}
+
+  private static final ApiVersion V1_41 = ApiVersion.of(1, 41);
+  private static final ApiVersion V1_44 = ApiVersion.of(1, 44);
+
+  /**
+   * Checks that every setting of {@code spec} is known to API {@code version}: the engine would
+   * drop unknown ones without a word.
+   *
+   * @throws UnsupportedApiVersionException naming the flag and the version it needs
+   */
+  static void checkVersion(ServiceSpec spec, ApiVersion version) {
+    need(!spec.capAdd().isEmpty(), "--cap-add", V1_41, version);
+    need(!spec.capDrop().isEmpty(), "--cap-drop", V1_41, version);
+    need(!spec.ulimits().isEmpty(), "--ulimit", V1_41, version);
+    need(spec.limitPids() != null, "--limit-pids", V1_41, version);
+    ServiceMode.Kind kind = spec.mode().kind();
+    need(kind == ServiceMode.Kind.REPLICATED_JOB || kind == ServiceMode.Kind.GLOBAL_JOB,
+        "--mode " + kind.flag(), V1_41, version);
+    need(spec.healthcheck() != null && !spec.healthcheck().startInterval().isZero(),
+        "--health-start-interval", V1_44, version);
+  }
+
+  private static void need(boolean used, String flag, ApiVersion needed, ApiVersion version) {
+    if (used && !version.isAtLeast(needed)) {
+      throw new UnsupportedApiVersionException(flag + " needs Engine API " + needed
+          + " or newer; this engine is spoken to in API " + version, needed, version);
+    }
+  }
 
   /**
    * The spec's JSON; {@code secretIds} and {@code configIds} give the id of each secret and config

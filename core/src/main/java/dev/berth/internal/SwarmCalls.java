@@ -352,6 +352,7 @@ public final class SwarmCalls implements Swarm {
     }
 
     private ServiceDetails create(ServiceSpec spec, String authHeader) {
+      ServiceSpecBody.checkVersion(spec, api.version());
       Map<String, Object> body = ServiceSpecBody.toJson(spec, SwarmCalls.this::secretId,
           SwarmCalls.this::configId);
       ApiClient.Call call = api.call("POST", "/services/create").jsonBody(body);
@@ -381,6 +382,9 @@ public final class SwarmCalls implements Swarm {
     public ServiceDetails update(String idOrName, ServiceUpdate update) {
       Map<String, Object> m = api.call("GET", "/services/" + segment(idOrName)).jsonObject();
       String id = string(m, "ID");
+      if (update.spec() != null) {
+        ServiceSpecBody.checkVersion(update.spec(), api.version());
+      }
       Map<String, Object> spec = update.spec() != null
           ? mutable(ServiceSpecBody.toJson(update.spec(), SwarmCalls.this::secretId,
               SwarmCalls.this::configId))
