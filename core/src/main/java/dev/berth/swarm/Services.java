@@ -29,6 +29,8 @@ public interface Services {
    *
    * @throws dev.berth.ConflictException if the name is taken
    * @throws dev.berth.NotFoundException if a secret or config the spec names does not exist
+   * @throws dev.berth.UnsupportedApiVersionException if the spec sets something the negotiated
+   *     API version lacks (capabilities, ulimits, pids limit and jobs need 1.41)
    */
   ServiceDetails create(ServiceSpec spec);
 
