@@ -140,7 +140,10 @@ public final class ContainerCreateBody {
       // The CLI sends [""] for --entrypoint "": that clears the image's entrypoint.
       config.put("Entrypoint", entrypoint.isEmpty() ? List.of("") : entrypoint);
     }
-    text(config, "MacAddress", ContainerOption.MAC_ADDRESS);
+    if (!version.isAtLeast(V1_44)) {
+      // From 1.44 the address belongs to the network endpoint (see endpoint()).
+      text(config, "MacAddress", ContainerOption.MAC_ADDRESS);
+    }
     config.put("Labels", spec.labels());
     text(config, "StopSignal", ContainerOption.STOP_SIGNAL);
     number(config, "StopTimeout", ContainerOption.STOP_TIMEOUT);
@@ -262,6 +265,9 @@ public final class ContainerCreateBody {
 
   private Map<String, Object> endpoint() {
     Map<String, Object> endpoint = new LinkedHashMap<>();
+    if (version.isAtLeast(V1_44) && spec.has(ContainerOption.MAC_ADDRESS)) {
+      endpoint.put("MacAddress", spec.get(ContainerOption.MAC_ADDRESS));
+    }
     Map<String, Object> ipam = new LinkedHashMap<>();
     if (spec.has(ContainerOption.IP)) {
       ipam.put("IPv4Address", spec.get(ContainerOption.IP));
