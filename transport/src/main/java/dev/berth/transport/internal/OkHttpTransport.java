@@ -24,11 +24,13 @@ import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import okio.BufferedSink;
 import org.newsclub.net.unix.AFSocketFactory;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -48,30 +50,37 @@ public final class OkHttpTransport implements Transport {
   private final Endpoint endpoint;
   private final OkHttpClient client;
   private final OkHttpClient streamingClient;
-  private final String base;
+  private final HttpUrl base;
+  private final String origin;
+  private final String basePath;
+  private final int readTimeoutMillis;
+  /** Whether the read timeout is the socket's SO_TIMEOUT rather than OkHttp's own timeouts. */
+  private final boolean socketTimeouts;
 
   /** A transport to {@code endpoint}, which must be {@code unix}, {@code tcp} or {@code http}. */
   public OkHttpTransport(Endpoint endpoint, TransportOptions options) {
     this.endpoint = endpoint;
+    this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.readTimeout().toMillis());
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(options.maxIdleConnections(),
             options.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
         .connectTimeout(options.connectTimeout())
-        .readTimeout(options.readTimeout())
-        .writeTimeout(options.readTimeout())
         .followRedirects(false)
         .protocols(List.of(Protocol.HTTP_1_1))
         .eventListener(new ConnectionEvents());
+    boolean https = false;
     switch (endpoint.scheme()) {
       case UNIX:
         builder.socketFactory(new AFSocketFactory.FixedAddressSocketFactory(unixAddress(endpoint)))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
-        base = "http://localhost";
+        socketTimeouts = true;
+        origin = "http://localhost";
+        basePath = "";
         break;
       case TCP:
       case HTTP:
       case HTTPS:
-        boolean https = endpoint.scheme() == Endpoint.Scheme.HTTPS || options.tls() != null;
+        https = endpoint.scheme() == Endpoint.Scheme.HTTPS || options.tls() != null;
         if (options.tls() != null) {
           TlsConfig tls = options.tls();
           builder.sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
@@ -80,27 +89,68 @@ public final class OkHttpTransport implements Transport {
             builder.hostnameVerifier((host, session) -> true);
           }
         }
-        base = (https ? "https://" : "http://") + hostText(endpoint.host()) + ":" + endpoint.port()
-            + endpoint.path();
+        socketTimeouts = true;
+        origin = (https ? "https://" : "http://") + hostText(endpoint.host()) + ":"
+            + endpoint.port();
+        basePath = endpoint.path();
         break;
       case NPIPE:
         builder.socketFactory(new OneKindSocketFactory(() -> new PipeSocket(endpoint.path())))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
-        base = "http://localhost";
+        socketTimeouts = false;
+        origin = "http://localhost";
+        basePath = "";
         break;
       case SSH:
         List<String> ssh = options.sshCommand();
         builder.socketFactory(new OneKindSocketFactory(() -> new SshSocket(endpoint, ssh)))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
-        base = "http://localhost";
+        socketTimeouts = false;
+        origin = "http://localhost";
+        basePath = "";
         break;
       default:
         throw new IllegalArgumentException("OkHttpTransport cannot carry " + endpoint);
     }
+    if (!https) {
+      // Plain HTTP only: without a TLS spec OkHttp does not build an SSLSocketFactory and trust
+      // manager, so the JDK's TLS stack and trust store are not loaded (a tenth of a second and
+      // some 400 classes at start-up). A TLS endpoint keeps the specs set above, or OkHttp's.
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    if (socketTimeouts) {
+      // OkHttp's read and write timeouts are okio timeouts: every socket read and write then goes
+      // past okio's watchdog thread, which woke several times per call and cost more than the
+      // call itself on a local socket. On a real socket the read timeout is the socket's
+      // SO_TIMEOUT instead, set per request (none for streaming requests and upgrades) once
+      // OkHttp has a connection for it. Writes of non-streaming requests (small bodies) are not
+      // timed on TCP; junixsocket applies SO_TIMEOUT to writes too.
+      builder.readTimeout(0, TimeUnit.MILLISECONDS)
+          .writeTimeout(0, TimeUnit.MILLISECONDS)
+          .addNetworkInterceptor(this::applyReadTimeout);
+    } else {
+      // ssh and named pipes are streams, not sockets, and cannot honour a long SO_TIMEOUT:
+      // OkHttp's watchdog enforces the read timeout there, closing the connection.
+      builder.readTimeout(options.readTimeout())
+          .writeTimeout(options.readTimeout());
+    }
+    this.base = HttpUrl.get(origin + "/");
     this.client = builder.build();
     // Shares the pool; answers such as logs --follow or events may stay silent for hours.
-    this.streamingClient = client.newBuilder().readTimeout(0, TimeUnit.MILLISECONDS)
-        .writeTimeout(0, TimeUnit.MILLISECONDS).build();
+    this.streamingClient = socketTimeouts ? client
+        : client.newBuilder().readTimeout(0, TimeUnit.MILLISECONDS)
+            .writeTimeout(0, TimeUnit.MILLISECONDS).build();
+  }
+
+  /** Sets the socket's read timeout for this request: none when it streams or upgrades. */
+  private Response applyReadTimeout(Interceptor.Chain chain) throws IOException {
+    CallTrace trace = chain.request().tag(CallTrace.class);
+    boolean streaming = trace != null && trace.streaming;
+    Connection connection = chain.connection();
+    if (connection != null) {
+      connection.socket().setSoTimeout(streaming ? 0 : readTimeoutMillis);
+    }
+    return chain.proceed(chain.request());
   }
 
   private static AFUNIXSocketAddress unixAddress(Endpoint endpoint) {
@@ -123,12 +173,13 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public HttpResponse execute(HttpRequest request) throws IOException {
-    return send(request, toOkHttp(request).build(), request.streaming() ? streamingClient : client);
+    return send(request, toOkHttp(request, request.streaming()).build(),
+        request.streaming() ? streamingClient : client);
   }
 
   @Override
   public HttpResponse upgrade(HttpRequest request) throws IOException {
-    Request okRequest = toOkHttp(request)
+    Request okRequest = toOkHttp(request, true)
         .header("Connection", "Upgrade")
         .header("Upgrade", "tcp")
         .build();
@@ -150,10 +201,17 @@ public final class OkHttpTransport implements Transport {
     }
   }
 
-  private Request.Builder toOkHttp(HttpRequest request) {
+  private Request.Builder toOkHttp(HttpRequest request, boolean streaming) {
+    // resolved against a parsed base, so the host is not parsed and canonicalized every call
+    // ("//x" would name a host: such a target is read whole, as before)
+    String target = basePath + request.target();
+    HttpUrl url = target.startsWith("//") ? null : base.resolve(target);
+    if (url == null) {
+      url = HttpUrl.get(origin + target);
+    }
     Request.Builder b = new Request.Builder()
-        .url(HttpUrl.get(base + request.target()))
-        .tag(CallTrace.class, new CallTrace());
+        .url(url)
+        .tag(CallTrace.class, new CallTrace(streaming));
     boolean encodingSet = false;
     for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
       for (String value : h.getValue()) {
@@ -210,7 +268,12 @@ public final class OkHttpTransport implements Transport {
 
   /** Whether a call got a connection, to tell "cannot connect" from a failure mid-exchange. */
   static final class CallTrace {
+    final boolean streaming;
     volatile boolean connected;
+
+    CallTrace(boolean streaming) {
+      this.streaming = streaming;
+    }
   }
 
   private final class ConnectionEvents extends EventListener {
