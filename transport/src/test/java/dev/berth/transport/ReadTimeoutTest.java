@@ -41,7 +41,8 @@ class ReadTimeoutTest {
   Path dir;
   private SlowServer server;
 
-  enum Kind { UNIX, TCP }
+  /** Unix sockets over the JDK's channels (the default) and over junixsocket; TCP. */
+  enum Kind { UNIX, UNIX_JUNIXSOCKET, TCP }
 
   @AfterEach
   void stop() throws IOException {
@@ -52,7 +53,7 @@ class ReadTimeoutTest {
 
   private Transport transport(Kind kind, Duration readTimeout) throws IOException {
     Endpoint endpoint;
-    if (kind == Kind.UNIX) {
+    if (kind != Kind.TCP) {
       Path socket = dir.resolve("engine.sock");
       ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       channel.bind(UnixDomainSocketAddress.of(socket));
@@ -65,7 +66,19 @@ class ReadTimeoutTest {
       endpoint = Endpoint.tcp("127.0.0.1", port);
       server = new SlowServer(channel);
     }
-    return Transport.create(endpoint, TransportOptions.defaults().withReadTimeout(readTimeout));
+    String property = "dev.berth.unixSockets";
+    String before = System.getProperty(property);
+    System.setProperty(property, kind == Kind.UNIX_JUNIXSOCKET ? "junixsocket" : "jdk");
+    try {
+      return Transport.create(endpoint,
+          TransportOptions.defaults().withReadTimeout(readTimeout));
+    } finally {
+      if (before == null) {
+        System.clearProperty(property);
+      } else {
+        System.setProperty(property, before);
+      }
+    }
   }
 
   @ParameterizedTest

@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,7 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import javax.net.SocketFactory;
 import okio.BufferedSink;
 import org.newsclub.net.unix.AFSocketFactory;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -38,14 +41,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Transport} for Unix sockets and plain TCP, over OkHttp. Unix sockets come from
- * junixsocket: OkHttp asks its socket factory for an unconnected socket and connects it to the
+ * The {@link Transport} for Unix sockets, TCP (plain or TLS), ssh and named pipes, over OkHttp.
+ * Unix sockets are the JDK's own Unix-domain {@code SocketChannel}s ({@link UnixChannelSocket}),
+ * or junixsocket's when the system property {@value #UNIX_SOCKETS_PROPERTY} is {@code
+ * junixsocket}: OkHttp asks its socket factory for an unconnected socket and connects it to the
  * address it resolved; the factory's sockets connect to the socket file whatever address they are
  * given, and host names resolve to loopback without a look-up.
  */
 public final class OkHttpTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(OkHttpTransport.class);
   private static final byte[] NO_BYTES = new byte[0];
+  /**
+   * The system property choosing how {@code unix://} endpoints are reached: {@code jdk} (the
+   * default: the JDK's own Unix-domain {@code SocketChannel}) or {@code junixsocket}.
+   */
+  public static final String UNIX_SOCKETS_PROPERTY = "dev.berth.unixSockets";
 
   private final Endpoint endpoint;
   private final OkHttpClient client;
@@ -71,7 +81,7 @@ public final class OkHttpTransport implements Transport {
     boolean https = false;
     switch (endpoint.scheme()) {
       case UNIX:
-        builder.socketFactory(new AFSocketFactory.FixedAddressSocketFactory(unixAddress(endpoint)))
+        builder.socketFactory(unixSockets(endpoint))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
         socketTimeouts = true;
         origin = "http://localhost";
@@ -153,12 +163,40 @@ public final class OkHttpTransport implements Transport {
     return chain.proceed(chain.request());
   }
 
-  private static AFUNIXSocketAddress unixAddress(Endpoint endpoint) {
-    try {
-      return AFUNIXSocketAddress.of(new File(endpoint.path()));
-    } catch (SocketException e) {
-      throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
-          + "\" cannot be used: " + e.getMessage(), e);
+  /**
+   * Sockets to a Unix socket file: the JDK's own {@link UnixChannelSocket} unless the system
+   * property {@value #UNIX_SOCKETS_PROPERTY} says {@code junixsocket}.
+   */
+  static SocketFactory unixSockets(Endpoint endpoint) {
+    String choice = System.getProperty(UNIX_SOCKETS_PROPERTY, "jdk");
+    switch (choice) {
+      case "jdk":
+        Path path;
+        try {
+          path = Path.of(endpoint.path());
+        } catch (InvalidPathException e) {
+          throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
+              + "\" cannot be used: " + e.getMessage(), e);
+        }
+        return new OneKindSocketFactory(() -> new UnixChannelSocket(path));
+      case "junixsocket":
+        return Junixsocket.socketFactory(endpoint);
+      default:
+        throw new IllegalArgumentException("system property " + UNIX_SOCKETS_PROPERTY + "=\""
+            + choice + "\": expected jdk or junixsocket");
+    }
+  }
+
+  /** junixsocket's sockets; apart, so its classes load only when it is chosen. */
+  private static final class Junixsocket {
+    static SocketFactory socketFactory(Endpoint endpoint) {
+      try {
+        return new AFSocketFactory.FixedAddressSocketFactory(
+            AFUNIXSocketAddress.of(new File(endpoint.path())));
+      } catch (SocketException e) {
+        throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
+            + "\" cannot be used: " + e.getMessage(), e);
+      }
     }
   }
 
