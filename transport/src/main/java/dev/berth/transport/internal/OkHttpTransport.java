@@ -56,6 +56,14 @@ public final class OkHttpTransport implements Transport {
    * default: the JDK's own Unix-domain {@code SocketChannel}) or {@code junixsocket}.
    */
   public static final String UNIX_SOCKETS_PROPERTY = "dev.berth.unixSockets";
+  /**
+   * The origin of requests over a socket file, a pipe or ssh, where the host is never looked up.
+   * An IPv6 literal, not {@code localhost}: OkHttp canonicalizes every host name through its IDNA
+   * table and the JDK's NFC normalizer, once per call (for the call's {@code Address}) and once
+   * at start-up loading the normalizer's data; an IP literal skips both. It is also the
+   * {@code Host} header, which dockerd ignores.
+   */
+  static final String LOCAL_ORIGIN = "http://[::1]";
 
   private final Endpoint endpoint;
   private final OkHttpClient client;
@@ -84,7 +92,7 @@ public final class OkHttpTransport implements Transport {
         builder.socketFactory(unixSockets(endpoint))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
         socketTimeouts = true;
-        origin = "http://localhost";
+        origin = LOCAL_ORIGIN;
         basePath = "";
         break;
       case TCP:
@@ -108,7 +116,7 @@ public final class OkHttpTransport implements Transport {
         builder.socketFactory(new OneKindSocketFactory(() -> new PipeSocket(endpoint.path())))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
         socketTimeouts = false;
-        origin = "http://localhost";
+        origin = LOCAL_ORIGIN;
         basePath = "";
         break;
       case SSH:
@@ -116,7 +124,7 @@ public final class OkHttpTransport implements Transport {
         builder.socketFactory(new OneKindSocketFactory(() -> new SshSocket(endpoint, ssh)))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
         socketTimeouts = false;
-        origin = "http://localhost";
+        origin = LOCAL_ORIGIN;
         basePath = "";
         break;
       default:
