@@ -151,7 +151,16 @@ final class UnixChannelSocket extends StreamSocket {
     return s;
   }
 
+  /**
+   * Bytes go through a direct buffer of each direction's own: the JDK copies a heap buffer
+   * through a temporary direct one anyway, and wrapping the caller's array allocated an object
+   * per read (okio reads a segment, at most 8 KiB, at a time).
+   */
+  private static final int BUFFER = 16 * 1024;
+
   private final class Input extends InputStream {
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+
     @Override
     public int read() throws IOException {
       byte[] one = new byte[1];
@@ -165,13 +174,17 @@ final class UnixChannelSocket extends StreamSocket {
       if (len == 0) {
         return 0;
       }
-      ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
+      buffer.clear().limit(Math.min(len, BUFFER));
       long deadline = -1;
       try {
         while (true) {
           int n = channel.read(buffer);
-          if (n != 0) {
+          if (n > 0) {
+            buffer.flip().get(b, off, n);
             return n;
+          }
+          if (n < 0) {
+            return -1;
           }
           if (deadline == -1) {
             deadline = deadline();
@@ -190,6 +203,8 @@ final class UnixChannelSocket extends StreamSocket {
   }
 
   private final class Output extends OutputStream {
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+
     @Override
     public void write(int b) throws IOException {
       write(new byte[] {(byte) b}, 0, 1);
@@ -198,18 +213,24 @@ final class UnixChannelSocket extends StreamSocket {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       Objects.checkFromIndexSize(off, len, b.length);
-      ByteBuffer buffer = ByteBuffer.wrap(b, off, len);
       long deadline = -1;
       try {
-        while (buffer.hasRemaining()) {
-          if (channel.write(buffer) > 0) {
-            deadline = -1; // the timeout is for a write that makes no progress
-            continue;
+        while (len > 0) {
+          int chunk = Math.min(len, BUFFER);
+          buffer.clear();
+          buffer.put(b, off, chunk).flip();
+          off += chunk;
+          len -= chunk;
+          while (buffer.hasRemaining()) {
+            if (channel.write(buffer) > 0) {
+              deadline = -1; // the timeout is for a write that makes no progress
+              continue;
+            }
+            if (deadline == -1) {
+              deadline = deadline();
+            }
+            await(false, deadline);
           }
-          if (deadline == -1) {
-            deadline = deadline();
-          }
-          await(false, deadline);
         }
       } catch (ClosedChannelException e) {
         throw closed(e);
