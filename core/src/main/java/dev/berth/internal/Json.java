@@ -82,15 +82,26 @@ public final class Json {
     return MAPPER.writeValueAsBytes(value);
   }
 
-  /** Makes maps and lists, at every depth, unmodifiable. */
+  /**
+   * Makes maps and lists, at every depth, unmodifiable. The maps and lists Jackson has just made
+   * are wrapped where they are, their values frozen in place, instead of being copied.
+   */
   @SuppressWarnings("unchecked")
   static Object freeze(Object value) {
     if (value instanceof Map<?, ?> map) {
+      if (map.getClass() == LinkedHashMap.class) {
+        ((Map<String, Object>) map).replaceAll((k, v) -> freeze(v));
+        return Collections.unmodifiableMap(map);
+      }
       Map<String, Object> copy = new LinkedHashMap<>(map.size() * 4 / 3 + 1);
       ((Map<String, Object>) map).forEach((k, v) -> copy.put(k, freeze(v)));
       return Collections.unmodifiableMap(copy);
     }
     if (value instanceof List<?> list) {
+      if (list.getClass() == ArrayList.class) {
+        ((List<Object>) list).replaceAll(Json::freeze);
+        return Collections.unmodifiableList(list);
+      }
       List<Object> copy = new ArrayList<>(list.size());
       for (Object item : list) {
         copy.add(freeze(item));

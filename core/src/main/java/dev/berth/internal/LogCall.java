@@ -132,7 +132,7 @@ final class LogCall implements LogRequest {
     if (follow) {
       call.streaming();
     }
-    return streams.open(call, tty, "the logs of " + id);
+    return streams.open(call, tty, "the logs of " + id, !follow);
   }
 
   @Override

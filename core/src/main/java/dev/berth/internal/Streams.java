@@ -28,9 +28,18 @@ final class Streams {
 
   /** Sends {@code call} and reads its answer's body as output. */
   LogStream open(ApiClient.Call call, BooleanSupplier tty, String what) {
+    return open(call, tty, what, false);
+  }
+
+  /**
+   * Sends {@code call} and reads its answer's body as output; {@code bulk} for an answer that is
+   * read whole and as fast as it comes (logs without follow), never a live stream.
+   */
+  LogStream open(ApiClient.Call call, BooleanSupplier tty, String what, boolean bulk) {
     BooleanSupplier flag = ttyFirst(tty);
     HttpResponse r = call.open();
-    return new FrameStream(r.body(), multiplexed(r, flag), r::abort, r, what);
+    FrameStream s = new FrameStream(r.body(), multiplexed(r, flag), r::abort, r, what);
+    return bulk ? s.bulk() : s;
   }
 
   /** The output of an upgraded connection. */

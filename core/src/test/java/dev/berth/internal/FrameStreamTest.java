@@ -333,6 +333,72 @@ class FrameStreamTest {
   }
 
   @Test
+  void bulkCopyOfFramesThatMustBeWaitedForCopiesEveryFrameInOrder() throws Exception {
+    PipedInputStream in = new PipedInputStream(1 << 16);
+    PipedOutputStream feed = new PipedOutputStream(in);
+    StringBuilder expectedOut = new StringBuilder();
+    StringBuilder expectedErr = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      (i % 3 == 0 ? expectedErr : expectedOut).append("line ").append(i).append('\n');
+    }
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      try (feed) {
+        for (int i = 0; i < 300; i++) {
+          feed.write(frame(i % 3 == 0 ? STDERR : STDOUT, "line " + i + "\n"));
+          if (i % 30 == 0) {
+            Thread.sleep(3); // the reader waits for the next frame now and then, and pauses
+          }
+        }
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    FrameStream s = multiplexed(in).bulk();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    long copied = s.copyTo(out, err);
+
+    writer.get(10, TimeUnit.SECONDS);
+    assertThat(out.toString(UTF_8)).isEqualTo(expectedOut.toString());
+    assertThat(err.toString(UTF_8)).isEqualTo(expectedErr.toString());
+    assertThat(copied).isEqualTo(expectedOut.length() + expectedErr.length());
+  }
+
+  @Test
+  void liveCopyHandsEachFrameToTheSinkBeforeTheNextOneIsSent() throws Exception {
+    // logs --follow, attach and exec: a line reaches the sink while the engine sends nothing more
+    PipedInputStream in = new PipedInputStream(1 << 16);
+    PipedOutputStream feed = new PipedOutputStream(in);
+    CountDownLatch[] seen = {new CountDownLatch(1), new CountDownLatch(1), new CountDownLatch(1)};
+    AtomicInteger lines = new AtomicInteger();
+    java.io.OutputStream sink = new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        for (int i = off; i < off + len; i++) {
+          if (b[i] == '\n') {
+            seen[lines.getAndIncrement()].countDown();
+          }
+        }
+      }
+    };
+    FrameStream s = multiplexed(in);
+    CompletableFuture<Long> copy = CompletableFuture.supplyAsync(() -> s.copyTo(sink, sink));
+    for (int i = 0; i < 3; i++) {
+      feed.write(frame(STDOUT, "line " + i + "\n"));
+      feed.flush();
+      assertThat(seen[i].await(5, TimeUnit.SECONDS)).as("line %d arrived alone", i).isTrue();
+    }
+    feed.close();
+    assertThat(copy.get(5, TimeUnit.SECONDS)).isEqualTo(21);
+  }
+
+  @Test
   void copyToOfABigFrameInSmallReadsCopiesEveryByte() {
     byte[] payload = new byte[1 << 20];
     for (int i = 0; i < payload.length; i++) {

@@ -125,16 +125,40 @@ public final class HttpRequest {
     private Builder(String method, String path) {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(path, "path");
-      if (!method.matches("[A-Za-z]+")) {
+      if (!letters(method)) {
         throw new IllegalArgumentException(
             "HTTP method \"" + method + "\" is not valid: expected letters such as GET or POST");
       }
-      if (!path.startsWith("/") || path.chars().anyMatch(c -> c <= ' ' || c == 127)) {
+      if (!path.startsWith("/") || hasSpaceOrControl(path)) {
         throw new IllegalArgumentException("request path \"" + path
             + "\" is not valid: it must start with / and contain no spaces or control characters");
       }
       this.method = method.toUpperCase(Locale.ROOT);
       this.path = path;
+    }
+
+    // plain loops: these run for every request, where a regex or a stream cost more than the rest
+    private static boolean letters(String s) {
+      if (s.isEmpty()) {
+        return false;
+      }
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean hasSpaceOrControl(String s) {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c <= ' ' || c == 127) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Adds a query parameter; it may repeat. */

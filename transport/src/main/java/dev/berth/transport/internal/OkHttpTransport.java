@@ -15,6 +15,8 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -24,11 +26,14 @@ import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
+import javax.net.SocketFactory;
 import okio.BufferedSink;
 import org.newsclub.net.unix.AFSocketFactory;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -36,42 +41,64 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Transport} for Unix sockets and plain TCP, over OkHttp. Unix sockets come from
- * junixsocket: OkHttp asks its socket factory for an unconnected socket and connects it to the
+ * The {@link Transport} for Unix sockets, TCP (plain or TLS), ssh and named pipes, over OkHttp.
+ * Unix sockets are the JDK's own Unix-domain {@code SocketChannel}s ({@link UnixChannelSocket}),
+ * or junixsocket's when the system property {@value #UNIX_SOCKETS_PROPERTY} is {@code
+ * junixsocket}: OkHttp asks its socket factory for an unconnected socket and connects it to the
  * address it resolved; the factory's sockets connect to the socket file whatever address they are
  * given, and host names resolve to loopback without a look-up.
  */
 public final class OkHttpTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(OkHttpTransport.class);
   private static final byte[] NO_BYTES = new byte[0];
+  /**
+   * The system property choosing how {@code unix://} endpoints are reached: {@code jdk} (the
+   * default: the JDK's own Unix-domain {@code SocketChannel}) or {@code junixsocket}.
+   */
+  public static final String UNIX_SOCKETS_PROPERTY = "dev.berth.unixSockets";
+  /**
+   * The origin of requests over a socket file, a pipe or ssh, where the host is never looked up.
+   * An IPv6 literal, not {@code localhost}: OkHttp canonicalizes every host name through its IDNA
+   * table and the JDK's NFC normalizer, once per call (for the call's {@code Address}) and once
+   * at start-up loading the normalizer's data; an IP literal skips both. It is also the
+   * {@code Host} header, which dockerd ignores.
+   */
+  static final String LOCAL_ORIGIN = "http://[::1]";
 
   private final Endpoint endpoint;
   private final OkHttpClient client;
   private final OkHttpClient streamingClient;
-  private final String base;
+  private final HttpUrl base;
+  private final String origin;
+  private final String basePath;
+  private final int readTimeoutMillis;
+  /** Whether the read timeout is the socket's SO_TIMEOUT rather than OkHttp's own timeouts. */
+  private final boolean socketTimeouts;
 
   /** A transport to {@code endpoint}, which must be {@code unix}, {@code tcp} or {@code http}. */
   public OkHttpTransport(Endpoint endpoint, TransportOptions options) {
     this.endpoint = endpoint;
+    this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.readTimeout().toMillis());
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .connectionPool(new ConnectionPool(options.maxIdleConnections(),
             options.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
         .connectTimeout(options.connectTimeout())
-        .readTimeout(options.readTimeout())
-        .writeTimeout(options.readTimeout())
         .followRedirects(false)
         .protocols(List.of(Protocol.HTTP_1_1))
         .eventListener(new ConnectionEvents());
+    boolean https = false;
     switch (endpoint.scheme()) {
       case UNIX:
-        builder.socketFactory(new AFSocketFactory.FixedAddressSocketFactory(unixAddress(endpoint)))
+        builder.socketFactory(unixSockets(endpoint))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
-        base = "http://localhost";
+        socketTimeouts = true;
+        origin = LOCAL_ORIGIN;
+        basePath = "";
         break;
       case TCP:
       case HTTP:
       case HTTPS:
-        boolean https = endpoint.scheme() == Endpoint.Scheme.HTTPS || options.tls() != null;
+        https = endpoint.scheme() == Endpoint.Scheme.HTTPS || options.tls() != null;
         if (options.tls() != null) {
           TlsConfig tls = options.tls();
           builder.sslSocketFactory(tls.sslContext().getSocketFactory(), tls.trustManager())
@@ -80,35 +107,104 @@ public final class OkHttpTransport implements Transport {
             builder.hostnameVerifier((host, session) -> true);
           }
         }
-        base = (https ? "https://" : "http://") + hostText(endpoint.host()) + ":" + endpoint.port()
-            + endpoint.path();
+        socketTimeouts = true;
+        origin = (https ? "https://" : "http://") + hostText(endpoint.host()) + ":"
+            + endpoint.port();
+        basePath = endpoint.path();
         break;
       case NPIPE:
         builder.socketFactory(new OneKindSocketFactory(() -> new PipeSocket(endpoint.path())))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
-        base = "http://localhost";
+        socketTimeouts = false;
+        origin = LOCAL_ORIGIN;
+        basePath = "";
         break;
       case SSH:
         List<String> ssh = options.sshCommand();
         builder.socketFactory(new OneKindSocketFactory(() -> new SshSocket(endpoint, ssh)))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
-        base = "http://localhost";
+        socketTimeouts = false;
+        origin = LOCAL_ORIGIN;
+        basePath = "";
         break;
       default:
         throw new IllegalArgumentException("OkHttpTransport cannot carry " + endpoint);
     }
+    if (!https) {
+      // Plain HTTP only: without a TLS spec OkHttp does not build an SSLSocketFactory and trust
+      // manager, so the JDK's TLS stack and trust store are not loaded (a tenth of a second and
+      // some 400 classes at start-up). A TLS endpoint keeps the specs set above, or OkHttp's.
+      builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+    }
+    if (socketTimeouts) {
+      // OkHttp's read and write timeouts are okio timeouts: every socket read and write then goes
+      // past okio's watchdog thread, which woke several times per call and cost more than the
+      // call itself on a local socket. On a real socket the read timeout is the socket's
+      // SO_TIMEOUT instead, set per request (none for streaming requests and upgrades) once
+      // OkHttp has a connection for it. Writes of non-streaming requests (small bodies) are not
+      // timed on TCP; junixsocket applies SO_TIMEOUT to writes too.
+      builder.readTimeout(0, TimeUnit.MILLISECONDS)
+          .writeTimeout(0, TimeUnit.MILLISECONDS)
+          .addNetworkInterceptor(this::applyReadTimeout);
+    } else {
+      // ssh and named pipes are streams, not sockets, and cannot honour a long SO_TIMEOUT:
+      // OkHttp's watchdog enforces the read timeout there, closing the connection.
+      builder.readTimeout(options.readTimeout())
+          .writeTimeout(options.readTimeout());
+    }
+    this.base = HttpUrl.get(origin + "/");
     this.client = builder.build();
     // Shares the pool; answers such as logs --follow or events may stay silent for hours.
-    this.streamingClient = client.newBuilder().readTimeout(0, TimeUnit.MILLISECONDS)
-        .writeTimeout(0, TimeUnit.MILLISECONDS).build();
+    this.streamingClient = socketTimeouts ? client
+        : client.newBuilder().readTimeout(0, TimeUnit.MILLISECONDS)
+            .writeTimeout(0, TimeUnit.MILLISECONDS).build();
   }
 
-  private static AFUNIXSocketAddress unixAddress(Endpoint endpoint) {
-    try {
-      return AFUNIXSocketAddress.of(new File(endpoint.path()));
-    } catch (SocketException e) {
-      throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
-          + "\" cannot be used: " + e.getMessage(), e);
+  /** Sets the socket's read timeout for this request: none when it streams or upgrades. */
+  private Response applyReadTimeout(Interceptor.Chain chain) throws IOException {
+    CallTrace trace = chain.request().tag(CallTrace.class);
+    boolean streaming = trace != null && trace.streaming;
+    Connection connection = chain.connection();
+    if (connection != null) {
+      connection.socket().setSoTimeout(streaming ? 0 : readTimeoutMillis);
+    }
+    return chain.proceed(chain.request());
+  }
+
+  /**
+   * Sockets to a Unix socket file: the JDK's own {@link UnixChannelSocket} unless the system
+   * property {@value #UNIX_SOCKETS_PROPERTY} says {@code junixsocket}.
+   */
+  static SocketFactory unixSockets(Endpoint endpoint) {
+    String choice = System.getProperty(UNIX_SOCKETS_PROPERTY, "jdk");
+    switch (choice) {
+      case "jdk":
+        Path path;
+        try {
+          path = Path.of(endpoint.path());
+        } catch (InvalidPathException e) {
+          throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
+              + "\" cannot be used: " + e.getMessage(), e);
+        }
+        return new OneKindSocketFactory(() -> new UnixChannelSocket(path));
+      case "junixsocket":
+        return Junixsocket.socketFactory(endpoint);
+      default:
+        throw new IllegalArgumentException("system property " + UNIX_SOCKETS_PROPERTY + "=\""
+            + choice + "\": expected jdk or junixsocket");
+    }
+  }
+
+  /** junixsocket's sockets; apart, so its classes load only when it is chosen. */
+  private static final class Junixsocket {
+    static SocketFactory socketFactory(Endpoint endpoint) {
+      try {
+        return new AFSocketFactory.FixedAddressSocketFactory(
+            AFUNIXSocketAddress.of(new File(endpoint.path())));
+      } catch (SocketException e) {
+        throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
+            + "\" cannot be used: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -123,12 +219,13 @@ public final class OkHttpTransport implements Transport {
 
   @Override
   public HttpResponse execute(HttpRequest request) throws IOException {
-    return send(request, toOkHttp(request).build(), request.streaming() ? streamingClient : client);
+    return send(request, toOkHttp(request, request.streaming()).build(),
+        request.streaming() ? streamingClient : client);
   }
 
   @Override
   public HttpResponse upgrade(HttpRequest request) throws IOException {
-    Request okRequest = toOkHttp(request)
+    Request okRequest = toOkHttp(request, true)
         .header("Connection", "Upgrade")
         .header("Upgrade", "tcp")
         .build();
@@ -150,10 +247,17 @@ public final class OkHttpTransport implements Transport {
     }
   }
 
-  private Request.Builder toOkHttp(HttpRequest request) {
+  private Request.Builder toOkHttp(HttpRequest request, boolean streaming) {
+    // resolved against a parsed base, so the host is not parsed and canonicalized every call
+    // ("//x" would name a host: such a target is read whole, as before)
+    String target = basePath + request.target();
+    HttpUrl url = target.startsWith("//") ? null : base.resolve(target);
+    if (url == null) {
+      url = HttpUrl.get(origin + target);
+    }
     Request.Builder b = new Request.Builder()
-        .url(HttpUrl.get(base + request.target()))
-        .tag(CallTrace.class, new CallTrace());
+        .url(url)
+        .tag(CallTrace.class, new CallTrace(streaming));
     boolean encodingSet = false;
     for (Map.Entry<String, List<String>> h : request.headers().entrySet()) {
       for (String value : h.getValue()) {
@@ -210,7 +314,12 @@ public final class OkHttpTransport implements Transport {
 
   /** Whether a call got a connection, to tell "cannot connect" from a failure mid-exchange. */
   static final class CallTrace {
+    final boolean streaming;
     volatile boolean connected;
+
+    CallTrace(boolean streaming) {
+      this.streaming = streaming;
+    }
   }
 
   private final class ConnectionEvents extends EventListener {

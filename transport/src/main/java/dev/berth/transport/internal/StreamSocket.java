@@ -23,7 +23,7 @@ abstract class StreamSocket extends Socket {
   private volatile boolean closed;
   private volatile boolean outputShut;
   private volatile boolean inputShut;
-  private int soTimeout;
+  private volatile int soTimeout;
 
   /** The streams, opened when OkHttp connects; the address OkHttp resolved is ignored. */
   protected abstract Streams open(int timeoutMillis) throws IOException;
@@ -33,6 +33,14 @@ abstract class StreamSocket extends Socket {
 
   /** Ends the output only (the peer sees end of input), when the medium can. */
   protected abstract void closeOutput() throws IOException;
+
+  /**
+   * Whether the streams from {@link #open} honour {@link #getSoTimeout()} themselves, as a
+   * socket does; otherwise only short timeouts are honoured here (see {@link TimedInput}).
+   */
+  protected boolean timesReadsItself() {
+    return false;
+  }
 
   /** The two directions of a connection. */
   record Streams(InputStream in, OutputStream out) {}
@@ -45,7 +53,7 @@ abstract class StreamSocket extends Socket {
   @Override
   public void connect(SocketAddress endpoint, int timeout) throws IOException {
     Streams s = open(timeout);
-    this.in = new TimedInput(s.in());
+    this.in = timesReadsItself() ? s.in() : new TimedInput(s.in());
     this.out = s.out();
     connected = true;
   }
@@ -168,15 +176,16 @@ abstract class StreamSocket extends Socket {
     return outputShut;
   }
 
-  // Read timeouts are enforced by okio's watchdog, which closes the socket; the value is kept
-  // only so OkHttp can read back what it set.
+  // Over a pipe or a process, read timeouts of a second or more are enforced by okio's watchdog,
+  // which closes the socket; shorter ones by TimedInput. Streams that time reads themselves
+  // (timesReadsItself) read the value on every wait.
   @Override
-  public synchronized void setSoTimeout(int timeout) {
+  public void setSoTimeout(int timeout) {
     soTimeout = timeout;
   }
 
   @Override
-  public synchronized int getSoTimeout() {
+  public int getSoTimeout() {
     return soTimeout;
   }
 
