@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.Connection;
-import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.EventListener;
 import okhttp3.HttpUrl;
@@ -80,8 +79,8 @@ public final class OkHttpTransport implements Transport {
     this.endpoint = endpoint;
     this.readTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.readTimeout().toMillis());
     OkHttpClient.Builder builder = new OkHttpClient.Builder()
-        .connectionPool(new ConnectionPool(options.maxIdleConnections(),
-            options.keepAlive().toMillis(), TimeUnit.MILLISECONDS))
+        .connectionPool(QuietConnectionPool.create(options.maxIdleConnections(),
+            options.keepAlive().toMillis()))
         .connectTimeout(options.connectTimeout())
         .followRedirects(false)
         .protocols(List.of(Protocol.HTTP_1_1))
