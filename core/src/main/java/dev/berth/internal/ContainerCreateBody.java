@@ -54,8 +54,17 @@ public final class ContainerCreateBody {
    */
   static void require(ContainerSpec spec, ContainerOption<?> option, ApiVersion needed,
       ApiVersion version) {
-    if (spec.has(option) && !version.isAtLeast(needed)) {
-      throw new UnsupportedApiVersionException(option + " needs Engine API " + needed
+    require(spec.has(option), option.toString(), needed, version);
+  }
+
+  /**
+   * Checks that {@code flag}, when {@code used}, is known to API {@code version}.
+   *
+   * @throws UnsupportedApiVersionException naming the flag and the version it needs
+   */
+  static void require(boolean used, String flag, ApiVersion needed, ApiVersion version) {
+    if (used && !version.isAtLeast(needed)) {
+      throw new UnsupportedApiVersionException(flag + " needs Engine API " + needed
           + " or newer; this engine is spoken to in API " + version, needed, version);
     }
   }
@@ -65,10 +74,8 @@ public final class ContainerCreateBody {
     require(spec, ContainerOption.CGROUPNS, V1_41, version);
     require(spec, ContainerOption.ANNOTATION, V1_43, version);
     Healthcheck health = spec.healthcheck();
-    if (health != null && !health.startInterval().isZero() && !version.isAtLeast(V1_44)) {
-      throw new UnsupportedApiVersionException("--health-start-interval needs Engine API " + V1_44
-          + " or newer; this engine is spoken to in API " + version, V1_44, version);
-    }
+    require(health != null && !health.startInterval().isZero(), "--health-start-interval", V1_44,
+        version);
 
     text(config, "Hostname", ContainerOption.HOSTNAME);
     text(config, "Domainname", ContainerOption.DOMAINNAME);
@@ -253,14 +260,19 @@ public final class ContainerCreateBody {
     if (ulimits != null) {
       List<Map<String, Object>> list = new ArrayList<>();
       for (String u : ulimits) {
-        String[] nameLimits = u.split("=", 2);
-        String[] limits = nameLimits[1].split(":", 2);
-        long soft = Long.parseLong(limits[0]);
-        long hard = limits.length == 2 ? Long.parseLong(limits[1]) : soft;
-        list.add(Map.of("Name", nameLimits[0], "Soft", soft, "Hard", hard));
+        list.add(ulimit(u));
       }
       host.put("Ulimits", list);
     }
+  }
+
+  /** A checked {@code --ulimit name=soft[:hard]} value as the engine takes it. */
+  static Map<String, Object> ulimit(String value) {
+    String[] nameLimits = value.split("=", 2);
+    String[] limits = nameLimits[1].split(":", 2);
+    long soft = Long.parseLong(limits[0]);
+    long hard = limits.length == 2 ? Long.parseLong(limits[1]) : soft;
+    return Map.of("Name", nameLimits[0], "Soft", soft, "Hard", hard);
   }
 
   private Map<String, Object> endpoint() {

@@ -1,6 +1,7 @@
 package dev.berth.internal;
 
-import dev.berth.UnsupportedApiVersionException;
+import static dev.berth.internal.ContainerCreateBody.require;
+
 import dev.berth.model.ApiVersion;
 import dev.berth.model.ConfigRef;
 import dev.berth.model.EnvVar;
@@ -33,25 +34,18 @@ final class ServiceSpecBody {
    * Checks that every setting of {@code spec} is known to API {@code version}: the engine would
    * drop unknown ones without a word.
    *
-   * @throws UnsupportedApiVersionException naming the flag and the version it needs
+   * @throws dev.berth.UnsupportedApiVersionException naming the flag and the version it needs
    */
   static void checkVersion(ServiceSpec spec, ApiVersion version) {
-    need(!spec.capAdd().isEmpty(), "--cap-add", V1_41, version);
-    need(!spec.capDrop().isEmpty(), "--cap-drop", V1_41, version);
-    need(!spec.ulimits().isEmpty(), "--ulimit", V1_41, version);
-    need(spec.limitPids() != null, "--limit-pids", V1_41, version);
+    require(!spec.capAdd().isEmpty(), "--cap-add", V1_41, version);
+    require(!spec.capDrop().isEmpty(), "--cap-drop", V1_41, version);
+    require(!spec.ulimits().isEmpty(), "--ulimit", V1_41, version);
+    require(spec.limitPids() != null, "--limit-pids", V1_41, version);
     ServiceMode.Kind kind = spec.mode().kind();
-    need(kind == ServiceMode.Kind.REPLICATED_JOB || kind == ServiceMode.Kind.GLOBAL_JOB,
+    require(kind == ServiceMode.Kind.REPLICATED_JOB || kind == ServiceMode.Kind.GLOBAL_JOB,
         "--mode " + kind.flag(), V1_41, version);
-    need(spec.healthcheck() != null && !spec.healthcheck().startInterval().isZero(),
+    require(spec.healthcheck() != null && !spec.healthcheck().startInterval().isZero(),
         "--health-start-interval", V1_44, version);
-  }
-
-  private static void need(boolean used, String flag, ApiVersion needed, ApiVersion version) {
-    if (used && !version.isAtLeast(needed)) {
-      throw new UnsupportedApiVersionException(flag + " needs Engine API " + needed
-          + " or newer; this engine is spoken to in API " + version, needed, version);
-    }
   }
 
   /**
@@ -186,13 +180,7 @@ final class ServiceSpecBody {
     putList(c, "CapabilityDrop", capabilities(spec.capDrop()));
     List<Object> ulimits = new ArrayList<>();
     for (String u : spec.ulimits()) {
-      int eq = u.indexOf('=');
-      String[] limits = u.substring(eq + 1).split(":", 2);
-      Map<String, Object> limit = new LinkedHashMap<>();
-      limit.put("Name", u.substring(0, eq));
-      limit.put("Soft", Long.parseLong(limits[0]));
-      limit.put("Hard", Long.parseLong(limits[limits.length - 1]));
-      ulimits.add(limit);
+      ulimits.add(ContainerCreateBody.ulimit(u));
     }
     putList(c, "Ulimits", ulimits);
     put(c, "Isolation", spec.isolation());
