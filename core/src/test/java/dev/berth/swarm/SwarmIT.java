@@ -446,9 +446,14 @@ class SwarmIT {
     assertThat(problems).isEmpty();
   }
 
+  private static final Set<String> UNORDERED = Set.of("Ports", "Secrets", "Configs", "Ulimits");
+
   /**
    * The spec without its name and without what the CLI sends explicitly that means the same as
-   * leaving it out: empty objects, {@code Init: false} and the default endpoint mode {@code vip}.
+   * leaving it out: empty objects, {@code Init: false} and the default endpoint mode {@code vip};
+   * published ports, secrets, configs and ulimits are compared as sets: the CLI collects each
+   * through a Go map (a port range's ports, secrets and configs by target, ulimits by name), so it
+   * sends them in random order.
    */
   @SuppressWarnings("unchecked")
   private static Object cliDefaultsRemoved(Object json) {
@@ -460,6 +465,9 @@ class SwarmIT {
         boolean meaningless = k.equals("Name") && m.containsKey("TaskTemplate")
             || k.equals("Init") && Boolean.FALSE.equals(v)
             || k.equals("Mode") && "vip".equals(v);
+        if (UNORDERED.contains(k) && value instanceof List<?> list) {
+          value = list.stream().sorted(Comparator.comparing(Object::toString)).toList();
+        }
         if (!empty && !meaningless) {
           out.put((String) k, value);
         }
