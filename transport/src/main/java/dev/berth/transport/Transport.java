@@ -1,5 +1,6 @@
 package dev.berth.transport;
 
+import dev.berth.transport.internal.Http1Transport;
 import dev.berth.transport.internal.OkHttpTransport;
 import java.io.Closeable;
 import java.io.IOException;
@@ -22,15 +23,35 @@ import java.io.IOException;
 public interface Transport extends Closeable {
 
   /**
+   * The system property that sends plain HTTP ({@code unix://}, and {@code tcp://} or {@code
+   * http://} without TLS) through OkHttp, instead of Berth's own HTTP/1.1 layer:
+   * {@code okhttp}; the default is {@code berth}.
+   */
+  String HTTP_PROPERTY = "dev.berth.http";
+
+  /**
    * A transport to {@code endpoint}.
    *
    * <p>{@code https://}, and {@code tcp://} with {@link TransportOptions#withTls TLS settings},
-   * speak HTTPS; {@code https://} without settings trusts the JDK's default authorities.
+   * speak HTTPS; {@code https://} without settings trusts the JDK's default authorities. Those,
+   * {@code ssh://} and {@code npipe://} go through OkHttp; plain HTTP to a socket file or over TCP
+   * goes through Berth's own HTTP/1.1 layer unless the system property {@value #HTTP_PROPERTY} is
+   * {@code okhttp}.
    */
   static Transport create(Endpoint endpoint, TransportOptions options) {
-    switch (endpoint.scheme()) {
-      default:
+    boolean plain = endpoint.scheme() == Endpoint.Scheme.UNIX
+        || (endpoint.scheme() == Endpoint.Scheme.TCP || endpoint.scheme() == Endpoint.Scheme.HTTP)
+            && options.tls() == null;
+    String choice = System.getProperty(HTTP_PROPERTY, "berth");
+    switch (choice) {
+      case "berth":
+        return plain ? new Http1Transport(endpoint, options)
+            : new OkHttpTransport(endpoint, options);
+      case "okhttp":
         return new OkHttpTransport(endpoint, options);
+      default:
+        throw new IllegalArgumentException("system property " + HTTP_PROPERTY + "=\"" + choice
+            + "\": expected berth or okhttp");
     }
   }
 

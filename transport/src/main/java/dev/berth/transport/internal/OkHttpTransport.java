@@ -7,16 +7,12 @@ import dev.berth.transport.HttpResponse;
 import dev.berth.transport.TlsConfig;
 import dev.berth.transport.Transport;
 import dev.berth.transport.TransportOptions;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
-import java.net.SocketException;
 import java.net.UnknownHostException;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,15 +30,13 @@ import okhttp3.RequestBody;
 import okhttp3.Response;
 import javax.net.SocketFactory;
 import okio.BufferedSink;
-import org.newsclub.net.unix.AFSocketFactory;
-import org.newsclub.net.unix.AFUNIXSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Transport} for Unix sockets, TCP (plain or TLS), ssh and named pipes, over OkHttp.
  * Unix sockets are the JDK's own Unix-domain {@code SocketChannel}s ({@link UnixChannelSocket}),
- * or junixsocket's when the system property {@value #UNIX_SOCKETS_PROPERTY} is {@code
+ * or junixsocket's when the system property {@value UnixSockets#PROPERTY} is {@code
  * junixsocket}: OkHttp asks its socket factory for an unconnected socket and connects it to the
  * address it resolved; the factory's sockets connect to the socket file whatever address they are
  * given, and host names resolve to loopback without a look-up.
@@ -50,11 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class OkHttpTransport implements Transport {
   private static final Logger LOG = LoggerFactory.getLogger(OkHttpTransport.class);
   private static final byte[] NO_BYTES = new byte[0];
-  /**
-   * The system property choosing how {@code unix://} endpoints are reached: {@code jdk} (the
-   * default: the JDK's own Unix-domain {@code SocketChannel}) or {@code junixsocket}.
-   */
-  public static final String UNIX_SOCKETS_PROPERTY = "dev.berth.unixSockets";
   /**
    * The origin of requests over a socket file, a pipe or ssh, where the host is never looked up.
    * An IPv6 literal, not {@code localhost}: OkHttp canonicalizes every host name through its IDNA
@@ -88,7 +77,7 @@ public final class OkHttpTransport implements Transport {
     boolean https = false;
     switch (endpoint.scheme()) {
       case UNIX:
-        builder.socketFactory(unixSockets(endpoint))
+        builder.socketFactory(UnixSockets.factory(endpoint))
             .dns(host -> List.of(InetAddress.getLoopbackAddress()));
         socketTimeouts = true;
         origin = LOCAL_ORIGIN;
@@ -168,43 +157,6 @@ public final class OkHttpTransport implements Transport {
       connection.socket().setSoTimeout(streaming ? 0 : readTimeoutMillis);
     }
     return chain.proceed(chain.request());
-  }
-
-  /**
-   * Sockets to a Unix socket file: the JDK's own {@link UnixChannelSocket} unless the system
-   * property {@value #UNIX_SOCKETS_PROPERTY} says {@code junixsocket}.
-   */
-  static SocketFactory unixSockets(Endpoint endpoint) {
-    String choice = System.getProperty(UNIX_SOCKETS_PROPERTY, "jdk");
-    switch (choice) {
-      case "jdk":
-        Path path;
-        try {
-          path = Path.of(endpoint.path());
-        } catch (InvalidPathException e) {
-          throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
-              + "\" cannot be used: " + e.getMessage(), e);
-        }
-        return new OneKindSocketFactory(() -> new UnixChannelSocket(path));
-      case "junixsocket":
-        return Junixsocket.socketFactory(endpoint);
-      default:
-        throw new IllegalArgumentException("system property " + UNIX_SOCKETS_PROPERTY + "=\""
-            + choice + "\": expected jdk or junixsocket");
-    }
-  }
-
-  /** junixsocket's sockets; apart, so its classes load only when it is chosen. */
-  private static final class Junixsocket {
-    static SocketFactory socketFactory(Endpoint endpoint) {
-      try {
-        return new AFSocketFactory.FixedAddressSocketFactory(
-            AFUNIXSocketAddress.of(new File(endpoint.path())));
-      } catch (SocketException e) {
-        throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
-            + "\" cannot be used: " + e.getMessage(), e);
-      }
-    }
   }
 
   private static String hostText(String host) {

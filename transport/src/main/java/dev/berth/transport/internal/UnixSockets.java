@@ -1,0 +1,59 @@
+package dev.berth.transport.internal;
+
+import dev.berth.transport.Endpoint;
+import java.io.File;
+import java.net.SocketException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import javax.net.SocketFactory;
+import org.newsclub.net.unix.AFSocketFactory;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+
+/**
+ * Sockets to a Unix socket file: the JDK's own {@link UnixChannelSocket} unless the system property
+ * {@value #PROPERTY} says {@code junixsocket}. The sockets come unconnected and connect to the file
+ * whatever address they are given.
+ */
+public final class UnixSockets {
+  /**
+   * The system property choosing how {@code unix://} endpoints are reached: {@code jdk} (the
+   * default: the JDK's own Unix-domain {@code SocketChannel}) or {@code junixsocket}.
+   */
+  public static final String PROPERTY = "dev.berth.unixSockets";
+
+  private UnixSockets() {}
+
+  /** A factory of unconnected sockets to the socket file of {@code endpoint}. */
+  static SocketFactory factory(Endpoint endpoint) {
+    String choice = System.getProperty(PROPERTY, "jdk");
+    switch (choice) {
+      case "jdk":
+        Path path;
+        try {
+          path = Path.of(endpoint.path());
+        } catch (InvalidPathException e) {
+          throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
+              + "\" cannot be used: " + e.getMessage(), e);
+        }
+        return new OneKindSocketFactory(() -> new UnixChannelSocket(path));
+      case "junixsocket":
+        return Junixsocket.socketFactory(endpoint);
+      default:
+        throw new IllegalArgumentException("system property " + PROPERTY + "=\""
+            + choice + "\": expected jdk or junixsocket");
+    }
+  }
+
+  /** junixsocket's sockets; apart, so its classes load only when it is chosen. */
+  private static final class Junixsocket {
+    static SocketFactory socketFactory(Endpoint endpoint) {
+      try {
+        return new AFSocketFactory.FixedAddressSocketFactory(
+            AFUNIXSocketAddress.of(new File(endpoint.path())));
+      } catch (SocketException e) {
+        throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
+            + "\" cannot be used: " + e.getMessage(), e);
+      }
+    }
+  }
+}
