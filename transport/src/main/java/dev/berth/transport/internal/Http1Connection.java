@@ -581,13 +581,7 @@ final class Http1Connection {
         }
         case CHUNKED: {
           if (left <= 0) {
-            if (left == 0) {
-              String rest = readLine(); // the CRLF after a chunk's data
-              if (!rest.isEmpty()) {
-                throw new ProtocolException("a chunk ran past its size");
-              }
-            }
-            left = chunkSize(readLine());
+            left = chunkSize(left == 0);
             if (left == 0) {
               while (!readLine().isEmpty()) {
                 // trailers: none that matter here
@@ -616,18 +610,45 @@ final class Http1Connection {
       }
     }
 
-    private long chunkSize(String line) throws IOException {
-      int end = line.indexOf(';');
-      String hex = (end < 0 ? line : line.substring(0, end)).trim();
-      try {
-        long size = Long.parseLong(hex, 16);
-        if (size < 0) {
-          throw new NumberFormatException();
+    /**
+     * Reads a chunk's size line, after the CRLF that ends the previous chunk's data ({@code
+     * afterData}); byte by byte from the buffer, as dockerd sends a chunk per log line and a
+     * string per chunk would cost more than the line.
+     */
+    private long chunkSize(boolean afterData) throws IOException {
+      int b = nextByte();
+      if (afterData) {
+        if (b == '\r') {
+          b = nextByte();
         }
-        return size;
-      } catch (NumberFormatException e) {
-        throw new ProtocolException("not a chunk size: \"" + printable(line) + "\"");
+        if (b != '\n') {
+          throw new ProtocolException("a chunk ran past its size");
+        }
+        b = nextByte();
       }
+      long size = 0;
+      int digits = 0;
+      for (int d; (d = Character.digit(b, 16)) >= 0; b = nextByte()) {
+        if (++digits > 15) {
+          throw new ProtocolException("a chunk size with more than 15 hex digits");
+        }
+        size = size * 16 + d;
+      }
+      if (digits == 0 || !(b == ';' || b == ' ' || b == '\t' || b == '\r' || b == '\n')) {
+        throw new ProtocolException("not a chunk size: byte 0x" + Integer.toHexString(b)
+            + " where hex digits were expected");
+      }
+      while (b != '\n') { // extensions are ignored
+        b = nextByte();
+      }
+      return size;
+    }
+
+    private int nextByte() throws IOException {
+      if (pos == lim && fill() < 0) {
+        throw new EOFException("the answer ended in the middle of a chunk");
+      }
+      return buf[pos++] & 0xff;
     }
 
     /** Reads up to {@code len} bytes: buffered ones first, large reads straight into {@code b}. */
@@ -653,9 +674,10 @@ final class Http1Connection {
 
     /** The body as the caller reads it. */
     private final class Stream extends InputStream {
+      private final byte[] one = new byte[1];
+
       @Override
       public int read() throws IOException {
-        byte[] one = new byte[1];
         int n;
         do {
           n = read(one, 0, 1);
@@ -697,9 +719,10 @@ final class Http1Connection {
     /** The connection after {@code 101}: the caller's until it closes it. */
     private final class Upgraded implements DuplexConnection {
       private final InputStream input = new InputStream() {
+        private final byte[] one = new byte[1];
+
         @Override
         public int read() throws IOException {
-          byte[] one = new byte[1];
           int n;
           do {
             n = read(one, 0, 1);
