@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A client of one Docker engine. Thread-safe: share one per engine and close it when done.
@@ -44,28 +45,25 @@ public final class DockerClient implements AutoCloseable {
   public static final ApiVersion MAX_API_VERSION = ApiClient.MAX_VERSION;
 
   private final ApiClient api;
+  private final RegistryAuthSource auth;
   private final Diagnosis diagnosis;
   private final Builder settings;
-  private final DockerSystem system;
-  private final Containers containers;
-  private final Images images;
-  private final dev.berth.networks.Networks networks;
-  private final dev.berth.volumes.Volumes volumes;
-  private final dev.berth.swarm.Swarm swarm;
-  private final EngineApi raw;
+  // The parts, made on first use: a client that only pings loads none of their classes.
+  private static final int SYSTEM = 0;
+  private static final int CONTAINERS = 1;
+  private static final int IMAGES = 2;
+  private static final int NETWORKS = 3;
+  private static final int VOLUMES = 4;
+  private static final int SWARM = 5;
+  private static final int RAW = 6;
+  private final AtomicReferenceArray<Object> parts = new AtomicReferenceArray<>(7);
 
   private DockerClient(ApiClient api, RegistryAuthSource auth, Diagnosis diagnosis,
       Builder settings) {
     this.api = api;
+    this.auth = auth;
     this.diagnosis = diagnosis;
     this.settings = settings;
-    this.system = new SystemCalls(api, auth);
-    this.containers = new ContainerCalls(api);
-    this.images = new ImageCalls(api, auth);
-    this.networks = new dev.berth.internal.NetworkCalls(api);
-    this.volumes = new dev.berth.internal.VolumeCalls(api);
-    this.swarm = new dev.berth.internal.SwarmCalls(api, auth);
-    this.raw = new RawCalls(api);
   }
 
   /**
@@ -107,7 +105,7 @@ public final class DockerClient implements AutoCloseable {
 
   /** The engine as a whole: ping, version, info. */
   public DockerSystem system() {
-    return system;
+    return part(SYSTEM, DockerSystem.class);
   }
 
   /**
@@ -128,7 +126,7 @@ public final class DockerClient implements AutoCloseable {
 
   /** Containers: create, get, list, remove. */
   public Containers containers() {
-    return containers;
+    return part(CONTAINERS, Containers.class);
   }
 
   /**
@@ -137,33 +135,68 @@ public final class DockerClient implements AutoCloseable {
    * that is a swarm manager.
    */
   public dev.berth.swarm.Swarm swarm() {
-    return swarm;
+    return part(SWARM, dev.berth.swarm.Swarm.class);
   }
 
   /** Images and registries: pull, push, build, save, load, import, tag, remove, … */
   public Images images() {
-    return images;
+    return part(IMAGES, Images.class);
   }
 
   /** User-defined networks: create, connect, disconnect, list, remove, prune. */
   public dev.berth.networks.Networks networks() {
-    return networks;
+    return part(NETWORKS, dev.berth.networks.Networks.class);
   }
 
   /** Named volumes: create, list, inspect, remove, prune. */
   public dev.berth.volumes.Volumes volumes() {
-    return volumes;
+    return part(VOLUMES, dev.berth.volumes.Volumes.class);
   }
 
   /** Any Engine API endpoint, answered as plain maps and lists: for what is not typed yet. */
   public EngineApi api() {
-    return raw;
+    return part(RAW, EngineApi.class);
   }
 
   /** Closes idle connections; streams still open stay usable until closed. */
   @Override
   public void close() {
     api.close();
+  }
+
+  private <T> T part(int slot, Class<T> type) {
+    Object part = parts.get(slot);
+    if (part == null) {
+      synchronized (parts) {
+        part = parts.get(slot);
+        if (part == null) {
+          part = make(slot);
+          parts.set(slot, part);
+        }
+      }
+    }
+    return type.cast(part);
+  }
+
+  private Object make(int slot) {
+    switch (slot) {
+      case SYSTEM:
+        return new SystemCalls(api, auth);
+      case CONTAINERS:
+        return new ContainerCalls(api);
+      case IMAGES:
+        return new ImageCalls(api, auth);
+      case NETWORKS:
+        return new dev.berth.internal.NetworkCalls(api);
+      case VOLUMES:
+        return new dev.berth.internal.VolumeCalls(api);
+      case SWARM:
+        return new dev.berth.internal.SwarmCalls(api, auth);
+      case RAW:
+        return new RawCalls(api);
+      default:
+        throw new IllegalArgumentException("no part " + slot);
+    }
   }
 
   @Override
