@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +43,14 @@ class ReadTimeoutTest {
   private SlowServer server;
 
   /** Unix sockets over the JDK's channels (the default) and over junixsocket; TCP. */
-  enum Kind { UNIX, UNIX_JUNIXSOCKET, TCP }
+  /** Where the slow server listens, and which HTTP layer talks to it. */
+  enum Kind {
+    UNIX, UNIX_JUNIXSOCKET, TCP, UNIX_OKHTTP, TCP_OKHTTP;
+
+    boolean tcp() {
+      return this == TCP || this == TCP_OKHTTP;
+    }
+  }
 
   @AfterEach
   void stop() throws IOException {
@@ -53,7 +61,7 @@ class ReadTimeoutTest {
 
   private Transport transport(Kind kind, Duration readTimeout) throws IOException {
     Endpoint endpoint;
-    if (kind != Kind.TCP) {
+    if (!kind.tcp()) {
       Path socket = dir.resolve("engine.sock");
       ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
       channel.bind(UnixDomainSocketAddress.of(socket));
@@ -66,18 +74,25 @@ class ReadTimeoutTest {
       endpoint = Endpoint.tcp("127.0.0.1", port);
       server = new SlowServer(channel);
     }
-    String property = "dev.berth.unixSockets";
-    String before = System.getProperty(property);
-    System.setProperty(property, kind == Kind.UNIX_JUNIXSOCKET ? "junixsocket" : "jdk");
+    Map<String, String> properties = Map.of(
+        "dev.berth.unixSockets", kind == Kind.UNIX_JUNIXSOCKET ? "junixsocket" : "jdk",
+        Transport.HTTP_PROPERTY, kind.name().endsWith("OKHTTP") ? "okhttp" : "berth");
+    Map<String, String> before = new java.util.HashMap<>();
+    properties.forEach((k, v) -> before.put(k, System.setProperty(k, v)));
     try {
-      return Transport.create(endpoint,
+      Transport t = Transport.create(endpoint,
           TransportOptions.defaults().withReadTimeout(readTimeout));
+      assertThat(t.toString())
+          .startsWith(kind.name().endsWith("OKHTTP") ? "OkHttpTransport" : "Http1Transport");
+      return t;
     } finally {
-      if (before == null) {
-        System.clearProperty(property);
-      } else {
-        System.setProperty(property, before);
-      }
+      before.forEach((k, v) -> {
+        if (v == null) {
+          System.clearProperty(k);
+        } else {
+          System.setProperty(k, v);
+        }
+      });
     }
   }
 
