@@ -154,12 +154,14 @@ final class UnixChannelSocket extends StreamSocket {
   /**
    * Bytes go through a direct buffer of each direction's own: the JDK copies a heap buffer
    * through a temporary direct one anyway, and wrapping the caller's array allocated an object
-   * per read (okio reads a segment, at most 8 KiB, at a time).
+   * per read (okio reads a segment, at most 8 KiB, at a time). Reads take up to 64 KiB at once,
+   * so a large stream (export, save) costs few system calls.
    */
   private static final int BUFFER = 16 * 1024;
+  private static final int READ_BUFFER = 64 * 1024;
 
   private final class Input extends InputStream {
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(READ_BUFFER);
 
     @Override
     public int read() throws IOException {
@@ -174,7 +176,7 @@ final class UnixChannelSocket extends StreamSocket {
       if (len == 0) {
         return 0;
       }
-      buffer.clear().limit(Math.min(len, BUFFER));
+      buffer.clear().limit(Math.min(len, READ_BUFFER));
       long deadline = -1;
       try {
         while (true) {
