@@ -423,6 +423,24 @@ class Http1TransportTest {
   }
 
   @Test
+  void headerWithALineBreakIsRefusedAndNothingIsSent() throws Exception {
+    Transport t = start((r, in, out) -> {
+      send(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK");
+      return true;
+    });
+    assertThatThrownBy(() -> t.execute(HttpRequest.get("/_ping")
+        .header("X-Registry-Auth", "e30=\r\nX-Evil: 1").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"X-Registry-Auth\"")
+        .hasMessageContaining("line break");
+    try (HttpResponse r = t.execute(HttpRequest.get("/_ping").build())) {
+      assertThat(text(r)).isEqualTo("OK");
+    }
+    assertThat(server.requests).extracting(Request::line).containsExactly("GET /_ping HTTP/1.1");
+    assertThat(server.requests.get(0).header("X-Evil")).isNull();
+  }
+
+  @Test
   void idleConnectionsBeyondTheLimitAreClosed() throws Exception {
     Transport t = start((r, in, out) -> {
       send(out, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nOK");

@@ -24,8 +24,10 @@ import java.util.Map;
  * at a time; only {@link Answer#abort()} comes from other threads.
  */
 final class Http1Connection {
-  /** Bytes read ahead; request heads and small bodies are gathered in a buffer of the same size. */
+  /** Request heads and small bodies are gathered in a buffer of this size. */
   private static final int BUFFER = 16 * 1024;
+  /** Bytes read ahead: as much as a read may bring, so a large answer costs few system calls. */
+  private static final int READ_BUFFER = 64 * 1024;
   /** The longest answer head accepted (status line and headers). */
   private static final int MAX_HEAD = 256 * 1024;
   /** How long closing an answer not read to its end may wait for the rest, to keep the socket. */
@@ -38,7 +40,7 @@ final class Http1Connection {
   private final InputStream in;
   private final OutputStream out;
   private final Http1Transport pool;
-  private final byte[] buf = new byte[BUFFER];
+  private final byte[] buf = new byte[READ_BUFFER];
   private int pos;
   private int lim;
   private final Gather gather = new Gather();
@@ -92,6 +94,7 @@ final class Http1Connection {
     g.ascii(method).ascii(" ").text(target).ascii(" HTTP/1.1\r\nHost: ").text(host).crlf();
     for (Map.Entry<String, List<String>> h : headers.entrySet()) {
       for (String value : h.getValue()) {
+        checkHeader(h.getKey(), value);
         g.text(h.getKey()).ascii(": ").text(value).crlf();
       }
     }
@@ -127,6 +130,25 @@ final class Http1Connection {
       chunked.finish();
       g.flushTo(out);
     }
+  }
+
+  /** A line break in a header would end it early and let its value write headers of its own. */
+  private static void checkHeader(String name, String value) {
+    if (name.isEmpty() || hasLineBreakOrColon(name, true) || hasLineBreakOrColon(value, false)) {
+      throw new IllegalArgumentException("request header \"" + name + "\" with value \""
+          + value + "\" is not valid: a name must not be empty or hold a colon, and neither may"
+          + " hold a line break");
+    }
+  }
+
+  private static boolean hasLineBreakOrColon(String s, boolean colon) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\r' || c == '\n' || colon && c == ':') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -659,7 +681,7 @@ final class Http1Connection {
         pos += n;
         return n;
       }
-      if (len >= buf.length / 2) {
+      if (len >= buf.length) {
         return in.read(b, off, len);
       }
       int n = fill();
