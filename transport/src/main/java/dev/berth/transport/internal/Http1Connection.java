@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -437,6 +436,15 @@ final class Http1Connection {
     return n;
   }
 
+  /** One byte of {@code in} through its array read, using {@code one} as the array. */
+  private static int readByte(InputStream in, byte[] one) throws IOException {
+    int n;
+    do {
+      n = in.read(one, 0, 1);
+    } while (n == 0);
+    return n < 0 ? -1 : one[0] & 0xff;
+  }
+
   /** The kinds of answer body. */
   enum Body { EMPTY, FIXED, CHUNKED, UNTIL_CLOSE }
 
@@ -700,11 +708,7 @@ final class Http1Connection {
 
       @Override
       public int read() throws IOException {
-        int n;
-        do {
-          n = read(one, 0, 1);
-        } while (n == 0);
-        return n < 0 ? -1 : one[0] & 0xff;
+        return readByte(this, one);
       }
 
       @Override
@@ -712,10 +716,8 @@ final class Http1Connection {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         try {
           return readBody(b, off, len);
-        } catch (SocketTimeoutException e) {
-          throw e;
         } catch (IOException e) {
-          if (aborted) {
+          if (aborted) { // whatever the closed socket said: the caller ended it
             throw new java.net.SocketException("Socket closed");
           }
           throw e;
@@ -745,11 +747,7 @@ final class Http1Connection {
 
         @Override
         public int read() throws IOException {
-          int n;
-          do {
-            n = read(one, 0, 1);
-          } while (n == 0);
-          return n < 0 ? -1 : one[0] & 0xff;
+          return readByte(this, one);
         }
 
         @Override
@@ -777,27 +775,7 @@ final class Http1Connection {
           Upgraded.this.close();
         }
       };
-      private final OutputStream output = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-          out.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-          out.write(b, off, len);
-        }
-
-        @Override
-        public void flush() throws IOException {
-          out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-          closeOutput();
-        }
-      };
+      private final OutputStream output = new ForwardingOutput(out, this::closeOutput);
 
       @Override
       public InputStream input() {

@@ -84,27 +84,7 @@ final class SshSocket extends StreamSocket {
       public void close() throws IOException {
         SshSocket.this.close();
       }
-    }, new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        out.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void flush() throws IOException {
-        out.flush();
-      }
-
-      @Override
-      public void close() throws IOException {
-        shutdownOutput();
-      }
-    });
+    }, new ForwardingOutput(out, this::shutdownOutput));
   }
 
   @Override
