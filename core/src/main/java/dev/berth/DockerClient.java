@@ -44,11 +44,6 @@ public final class DockerClient implements AutoCloseable {
   /** The newest Engine API version Berth speaks: 1.56. */
   public static final ApiVersion MAX_API_VERSION = ApiClient.MAX_VERSION;
 
-  private final ApiClient api;
-  private final RegistryAuthSource auth;
-  private final Diagnosis diagnosis;
-  private final Builder settings;
-  // The parts, made on first use: a client that only pings loads none of their classes.
   private static final int SYSTEM = 0;
   private static final int CONTAINERS = 1;
   private static final int IMAGES = 2;
@@ -56,6 +51,12 @@ public final class DockerClient implements AutoCloseable {
   private static final int VOLUMES = 4;
   private static final int SWARM = 5;
   private static final int RAW = 6;
+
+  private final ApiClient api;
+  private final RegistryAuthSource auth;
+  private final Diagnosis diagnosis;
+  private final Builder settings;
+  // the parts, made on first use: a client that only pings loads none of their classes
   private final AtomicReferenceArray<Object> parts = new AtomicReferenceArray<>(7);
 
   private DockerClient(ApiClient api, RegistryAuthSource auth, Diagnosis diagnosis,

@@ -28,14 +28,14 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
-import javax.net.SocketFactory;
 import okio.BufferedSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Transport} for Unix sockets, TCP (plain or TLS), ssh and named pipes, over OkHttp.
- * Unix sockets are the JDK's own Unix-domain {@code SocketChannel}s ({@link UnixChannelSocket}),
+ * The {@link Transport} over OkHttp: for TLS, ssh and named pipes, and for Unix sockets and plain
+ * TCP when the system property {@value Transport#HTTP_PROPERTY} is {@code okhttp} (otherwise
+ * {@link Http1Transport} carries those). Unix sockets are the JDK's own Unix-domain {@code SocketChannel}s ({@link UnixChannelSocket}),
  * or junixsocket's when the system property {@value UnixSockets#PROPERTY} is {@code
  * junixsocket}: OkHttp asks its socket factory for an unconnected socket and connects it to the
  * address it resolved; the factory's sockets connect to the socket file whatever address they are

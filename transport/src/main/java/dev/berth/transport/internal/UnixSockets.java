@@ -14,12 +14,12 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * {@value #PROPERTY} says {@code junixsocket}. The sockets come unconnected and connect to the file
  * whatever address they are given.
  */
-public final class UnixSockets {
+final class UnixSockets {
   /**
    * The system property choosing how {@code unix://} endpoints are reached: {@code jdk} (the
    * default: the JDK's own Unix-domain {@code SocketChannel}) or {@code junixsocket}.
    */
-  public static final String PROPERTY = "dev.berth.unixSockets";
+  static final String PROPERTY = "dev.berth.unixSockets";
 
   private UnixSockets() {}
 
