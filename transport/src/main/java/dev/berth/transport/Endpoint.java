@@ -263,6 +263,18 @@ public final class Endpoint {
   }
 
   /**
+   * Host and port as a URL writes them, an IPv6 host in brackets ({@code [::1]:2375}): for TCP,
+   * HTTP(S) and SSH endpoints (the host alone for SSH without a port); null otherwise.
+   */
+  public String authority() {
+    if (host == null) {
+      return null;
+    }
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    return port < 0 ? h : h + ":" + port;
+  }
+
+  /**
    * The socket path (Unix), pipe path (named pipe), base path without a trailing slash (TCP and
    * HTTP(S), {@code ""} when none), or remote socket path (SSH, null when none).
    */
@@ -303,14 +315,10 @@ public final class Endpoint {
       case NPIPE:
         return scheme.text + "://" + path;
       case SSH:
-        return "ssh://" + (user == null ? "" : user + "@") + hostText()
-            + (port < 0 ? "" : ":" + port) + (path == null ? "" : path);
+        return "ssh://" + (user == null ? "" : user + "@") + authority()
+            + (path == null ? "" : path);
       default:
-        return scheme.text + "://" + hostText() + ":" + port + path;
+        return scheme.text + "://" + authority() + path;
     }
-  }
-
-  private String hostText() {
-    return host.contains(":") ? "[" + host + "]" : host;
   }
 }

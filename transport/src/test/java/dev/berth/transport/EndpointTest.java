@@ -61,6 +61,7 @@ class EndpointTest {
     assertThat(e.host()).isEqualTo("::1");
     assertThat(e.port()).isEqualTo(2375);
     assertThat(e).hasToString("tcp://[::1]:2375");
+    assertThat(e.authority()).isEqualTo("[::1]:2375");
     assertThat(Endpoint.tcp("::1", 2375)).isEqualTo(e);
   }
 
@@ -93,6 +94,7 @@ class EndpointTest {
     assertThat(e.path()).isEqualTo("//./pipe/docker_engine");
     assertThat(Endpoint.parse("npipe://").path()).isEqualTo("//./pipe/docker_engine");
     assertThat(e).hasToString("npipe:////./pipe/docker_engine");
+    assertThat(e.authority()).isNull();
   }
 
   @Test
@@ -104,6 +106,7 @@ class EndpointTest {
     assertThat(e.port()).isEqualTo(2222);
     assertThat(e.path()).isEqualTo("/run/user/1000/docker.sock");
     assertThat(e).hasToString("ssh://builder@build-host:2222/run/user/1000/docker.sock");
+    assertThat(e.authority()).isEqualTo("build-host:2222");
   }
 
   @Test
@@ -113,6 +116,7 @@ class EndpointTest {
     assertThat(e.port()).isEqualTo(-1);
     assertThat(e.path()).isNull();
     assertThat(e).hasToString("ssh://build-host");
+    assertThat(e.authority()).isEqualTo("build-host");
   }
 
   @Test

@@ -62,8 +62,7 @@ public final class Http1Transport implements Transport {
               + endpoint);
         }
         sockets = null;
-        String h = endpoint.host();
-        host = (h.contains(":") ? "[" + h + "]" : h) + ":" + endpoint.port();
+        host = endpoint.authority();
         basePath = endpoint.path();
         break;
       default:

@@ -96,8 +96,7 @@ public final class OkHttpTransport implements Transport {
           }
         }
         socketTimeouts = true;
-        origin = (https ? "https://" : "http://") + hostText(endpoint.host()) + ":"
-            + endpoint.port();
+        origin = (https ? "https://" : "http://") + endpoint.authority();
         basePath = endpoint.path();
         break;
       case NPIPE:
@@ -157,10 +156,6 @@ public final class OkHttpTransport implements Transport {
       connection.socket().setSoTimeout(streaming ? 0 : readTimeoutMillis);
     }
     return chain.proceed(chain.request());
-  }
-
-  private static String hostText(String host) {
-    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   @Override
