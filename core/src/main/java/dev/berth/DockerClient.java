@@ -1,16 +1,16 @@
 package dev.berth;
 
 import dev.berth.containers.Containers;
-import dev.berth.internal.ApiClient;
-import dev.berth.internal.ContainerCalls;
-import dev.berth.internal.Discovery;
-import dev.berth.internal.ImageCalls;
-import dev.berth.internal.RegistryAuthSource;
-import dev.berth.internal.auth.ConfiguredCredentials;
 import dev.berth.images.Images;
-import dev.berth.internal.DockerConfig;
-import dev.berth.internal.RawCalls;
-import dev.berth.internal.SystemCalls;
+import dev.berth.internal.auth.ConfiguredCredentials;
+import dev.berth.internal.auth.RegistryAuthSource;
+import dev.berth.internal.containers.ContainerCalls;
+import dev.berth.internal.discovery.Discovery;
+import dev.berth.internal.discovery.DockerConfig;
+import dev.berth.internal.http.ApiClient;
+import dev.berth.internal.http.RawCalls;
+import dev.berth.internal.images.ImageCalls;
+import dev.berth.internal.system.SystemCalls;
 import dev.berth.model.ApiVersion;
 import dev.berth.system.DockerSystem;
 import dev.berth.transport.Endpoint;
@@ -188,11 +188,11 @@ public final class DockerClient implements AutoCloseable {
       case IMAGES:
         return new ImageCalls(api, auth);
       case NETWORKS:
-        return new dev.berth.internal.NetworkCalls(api);
+        return new dev.berth.internal.networks.NetworkCalls(api);
       case VOLUMES:
-        return new dev.berth.internal.VolumeCalls(api);
+        return new dev.berth.internal.volumes.VolumeCalls(api);
       case SWARM:
-        return new dev.berth.internal.SwarmCalls(api, auth);
+        return new dev.berth.internal.swarm.SwarmCalls(api, auth);
       case RAW:
         return new RawCalls(api);
       default:

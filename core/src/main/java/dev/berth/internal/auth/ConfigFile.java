@@ -1,6 +1,6 @@
 package dev.berth.internal.auth;
 
-import dev.berth.internal.Json;
+import dev.berth.internal.http.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

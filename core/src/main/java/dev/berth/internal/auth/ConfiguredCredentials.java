@@ -1,6 +1,6 @@
 package dev.berth.internal.auth;
 
-import dev.berth.internal.RegistryAuthSource;
+import dev.berth.internal.auth.RegistryAuthSource;
 import dev.berth.model.RegistryCredentials;
 import java.nio.file.Path;
 import java.util.Map;

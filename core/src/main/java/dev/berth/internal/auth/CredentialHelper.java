@@ -1,7 +1,7 @@
 package dev.berth.internal.auth;
 
-import dev.berth.internal.Fields;
-import dev.berth.internal.Json;
+import dev.berth.internal.http.Fields;
+import dev.berth.internal.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;

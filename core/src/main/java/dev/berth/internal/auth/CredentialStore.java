@@ -1,6 +1,6 @@
 package dev.berth.internal.auth;
 
-import dev.berth.internal.DockerConfig;
+import dev.berth.internal.discovery.DockerConfig;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.berth.internal.auth;
 
-import dev.berth.internal.Json;
+import dev.berth.internal.http.Json;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

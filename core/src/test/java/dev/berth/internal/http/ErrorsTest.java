@@ -1,0 +1,76 @@
+package dev.berth.internal.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.berth.BadRequestException;
+import dev.berth.ConflictException;
+import dev.berth.DockerApiException;
+import dev.berth.ForbiddenException;
+import dev.berth.NotFoundException;
+import dev.berth.ServerErrorException;
+import dev.berth.UnauthorizedException;
+import dev.berth.model.ApiVersion;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class ErrorsTest {
+  private static final ApiVersion V = ApiVersion.of(1, 41);
+
+  private static InputStream text(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void statusPicksTheExceptionType() {
+    assertThat(Errors.forStatus(400, "GET", "/p", V, "m")).isInstanceOf(BadRequestException.class);
+    assertThat(Errors.forStatus(401, "GET", "/p", V, "m"))
+        .isInstanceOf(UnauthorizedException.class);
+    assertThat(Errors.forStatus(403, "GET", "/p", V, "m")).isInstanceOf(ForbiddenException.class);
+    assertThat(Errors.forStatus(404, "GET", "/p", V, "m")).isInstanceOf(NotFoundException.class);
+    assertThat(Errors.forStatus(409, "GET", "/p", V, "m")).isInstanceOf(ConflictException.class);
+    assertThat(Errors.forStatus(500, "GET", "/p", V, "m")).isInstanceOf(ServerErrorException.class);
+    assertThat(Errors.forStatus(502, "GET", "/p", V, "m")).isInstanceOf(ServerErrorException.class);
+    DockerApiException other = Errors.forStatus(418, "GET", "/p", V, "m");
+    assertThat(other.getClass()).isEqualTo(DockerApiException.class);
+    assertThat(other.status()).isEqualTo(418);
+  }
+
+  @Test
+  void jsonBodyGivesItsMessage() {
+    DockerApiException e = Errors.fromAnswer(409, "POST", "/v1.41/containers/create", V,
+        text("{\"message\":\"Conflict. The container name \\\"/web\\\" is already in use\"}\n"));
+    assertThat(e.engineMessage()).isEqualTo("Conflict. The container name \"/web\" is already in use");
+    assertThat(e.getMessage()).isEqualTo("Conflict. The container name \"/web\" is already in use"
+        + " [POST /v1.41/containers/create answered 409, API 1.41]");
+  }
+
+  @Test
+  void textBodyIsTrimmed() {
+    assertThat(Errors.fromAnswer(500, "GET", "/p", V, text("\n  page not found \n")).engineMessage())
+        .isEqualTo("page not found");
+  }
+
+  @Test
+  void jsonWithoutMessageIsKeptAsText() {
+    assertThat(Errors.fromAnswer(500, "GET", "/p", V, text("{\"error\":\"x\"}")).engineMessage())
+        .isEqualTo("{\"error\":\"x\"}");
+  }
+
+  @Test
+  void emptyBodySaysSo() {
+    DockerApiException e = Errors.fromAnswer(404, "GET", "/_ping", null, text(""));
+    assertThat(e.engineMessage()).isEmpty();
+    assertThat(e.getMessage()).isEqualTo("(the engine sent no message) [GET /_ping answered 404]");
+  }
+
+  @Test
+  void readsAtMostOneMebibyteOfBody() {
+    byte[] huge = new byte[3 << 20];
+    java.util.Arrays.fill(huge, (byte) 'x');
+    String message = Errors.fromAnswer(500, "GET", "/p", V, new ByteArrayInputStream(huge))
+        .engineMessage();
+    assertThat(message).hasSize(Errors.MAX_BODY);
+  }
+}
