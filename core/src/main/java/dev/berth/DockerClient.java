@@ -10,18 +10,23 @@ import dev.berth.internal.discovery.DockerConfig;
 import dev.berth.internal.http.ApiClient;
 import dev.berth.internal.http.RawCalls;
 import dev.berth.internal.images.ImageCalls;
+import dev.berth.internal.networks.NetworkCalls;
+import dev.berth.internal.swarm.SwarmCalls;
 import dev.berth.internal.system.SystemCalls;
+import dev.berth.internal.volumes.VolumeCalls;
 import dev.berth.model.ApiVersion;
+import dev.berth.networks.Networks;
+import dev.berth.swarm.Swarm;
 import dev.berth.system.DockerSystem;
 import dev.berth.transport.Endpoint;
 import dev.berth.transport.Transport;
 import dev.berth.transport.TransportOptions;
+import dev.berth.volumes.Volumes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A client of one Docker engine. Thread-safe: share one per engine and close it when done.
@@ -44,20 +49,14 @@ public final class DockerClient implements AutoCloseable {
   /** The newest Engine API version Berth speaks: 1.56. */
   public static final ApiVersion MAX_API_VERSION = ApiClient.MAX_VERSION;
 
-  private static final int SYSTEM = 0;
-  private static final int CONTAINERS = 1;
-  private static final int IMAGES = 2;
-  private static final int NETWORKS = 3;
-  private static final int VOLUMES = 4;
-  private static final int SWARM = 5;
-  private static final int RAW = 6;
-
   private final ApiClient api;
   private final RegistryAuthSource auth;
   private final Diagnosis diagnosis;
   private final Builder settings;
-  // the parts, made on first use: a client that only pings loads none of their classes
-  private final AtomicReferenceArray<Object> parts = new AtomicReferenceArray<>(7);
+  private final DockerSystem system;
+  // the other groups, made together on first use: a client that only pings loads none of them
+  private final Object groupsLock = new Object();
+  private volatile Groups groups;
 
   private DockerClient(ApiClient api, RegistryAuthSource auth, Diagnosis diagnosis,
       Builder settings) {
@@ -65,6 +64,7 @@ public final class DockerClient implements AutoCloseable {
     this.auth = auth;
     this.diagnosis = diagnosis;
     this.settings = settings;
+    this.system = new SystemCalls(api, auth);
   }
 
   /**
@@ -106,7 +106,7 @@ public final class DockerClient implements AutoCloseable {
 
   /** The engine as a whole: ping, version, info. */
   public DockerSystem system() {
-    return part(SYSTEM, DockerSystem.class);
+    return system;
   }
 
   /**
@@ -127,7 +127,7 @@ public final class DockerClient implements AutoCloseable {
 
   /** Containers: create, get, list, remove. */
   public Containers containers() {
-    return part(CONTAINERS, Containers.class);
+    return groups().containers;
   }
 
   /**
@@ -135,28 +135,28 @@ public final class DockerClient implements AutoCloseable {
    * than {@link dev.berth.swarm.Swarm#init} and {@link dev.berth.swarm.Swarm#join} need an engine
    * that is a swarm manager.
    */
-  public dev.berth.swarm.Swarm swarm() {
-    return part(SWARM, dev.berth.swarm.Swarm.class);
+  public Swarm swarm() {
+    return groups().swarm;
   }
 
   /** Images and registries: pull, push, build, save, load, import, tag, remove, … */
   public Images images() {
-    return part(IMAGES, Images.class);
+    return groups().images;
   }
 
   /** User-defined networks: create, connect, disconnect, list, remove, prune. */
-  public dev.berth.networks.Networks networks() {
-    return part(NETWORKS, dev.berth.networks.Networks.class);
+  public Networks networks() {
+    return groups().networks;
   }
 
   /** Named volumes: create, list, inspect, remove, prune. */
-  public dev.berth.volumes.Volumes volumes() {
-    return part(VOLUMES, dev.berth.volumes.Volumes.class);
+  public Volumes volumes() {
+    return groups().volumes;
   }
 
   /** Any Engine API endpoint, answered as plain maps and lists: for what is not typed yet. */
   public EngineApi api() {
-    return part(RAW, EngineApi.class);
+    return groups().raw;
   }
 
   /** Closes idle connections; streams still open stay usable until closed. */
@@ -165,38 +165,36 @@ public final class DockerClient implements AutoCloseable {
     api.close();
   }
 
-  private <T> T part(int slot, Class<T> type) {
-    Object part = parts.get(slot);
-    if (part == null) {
-      synchronized (parts) {
-        part = parts.get(slot);
-        if (part == null) {
-          part = make(slot);
-          parts.set(slot, part);
+  private Groups groups() {
+    Groups g = groups;
+    if (g == null) {
+      synchronized (groupsLock) {
+        g = groups;
+        if (g == null) {
+          g = new Groups(api, auth);
+          groups = g;
         }
       }
     }
-    return type.cast(part);
+    return g;
   }
 
-  private Object make(int slot) {
-    switch (slot) {
-      case SYSTEM:
-        return new SystemCalls(api, auth);
-      case CONTAINERS:
-        return new ContainerCalls(api);
-      case IMAGES:
-        return new ImageCalls(api, auth);
-      case NETWORKS:
-        return new dev.berth.internal.networks.NetworkCalls(api);
-      case VOLUMES:
-        return new dev.berth.internal.volumes.VolumeCalls(api);
-      case SWARM:
-        return new dev.berth.internal.swarm.SwarmCalls(api, auth);
-      case RAW:
-        return new RawCalls(api);
-      default:
-        throw new IllegalArgumentException("no part " + slot);
+  /** The resource groups other than {@link #system()}, wired to one call layer. */
+  private static final class Groups {
+    final Containers containers;
+    final Images images;
+    final Networks networks;
+    final Volumes volumes;
+    final Swarm swarm;
+    final EngineApi raw;
+
+    Groups(ApiClient api, RegistryAuthSource auth) {
+      containers = new ContainerCalls(api);
+      images = new ImageCalls(api, auth);
+      networks = new NetworkCalls(api);
+      volumes = new VolumeCalls(api);
+      swarm = new SwarmCalls(api, auth);
+      raw = new RawCalls(api);
     }
   }
 

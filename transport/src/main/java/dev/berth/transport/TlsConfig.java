@@ -1,10 +1,10 @@
 package dev.berth.transport;
 
-import dev.berth.transport.internal.ClientSslContext;
-import dev.berth.transport.internal.IdentityKeyManager;
-import dev.berth.transport.internal.PemFiles;
-import dev.berth.transport.internal.PemSource;
-import dev.berth.transport.internal.TrustManagers;
+import dev.berth.transport.internal.tls.ClientSslContext;
+import dev.berth.transport.internal.tls.IdentityKeyManager;
+import dev.berth.transport.internal.tls.PemFiles;
+import dev.berth.transport.internal.tls.PemSource;
+import dev.berth.transport.internal.tls.TrustManagers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;

@@ -1,7 +1,6 @@
 package dev.berth.transport;
 
-import dev.berth.transport.internal.Http1Transport;
-import dev.berth.transport.internal.OkHttpTransport;
+import dev.berth.transport.internal.Transports;
 import java.io.Closeable;
 import java.io.IOException;
 
@@ -39,20 +38,7 @@ public interface Transport extends Closeable {
    * {@code okhttp}.
    */
   static Transport create(Endpoint endpoint, TransportOptions options) {
-    boolean plain = endpoint.scheme() == Endpoint.Scheme.UNIX
-        || (endpoint.scheme() == Endpoint.Scheme.TCP || endpoint.scheme() == Endpoint.Scheme.HTTP)
-            && options.tls() == null;
-    String choice = System.getProperty(HTTP_PROPERTY, "berth");
-    switch (choice) {
-      case "berth":
-        return plain ? new Http1Transport(endpoint, options)
-            : new OkHttpTransport(endpoint, options);
-      case "okhttp":
-        return new OkHttpTransport(endpoint, options);
-      default:
-        throw new IllegalArgumentException("system property " + HTTP_PROPERTY + "=\"" + choice
-            + "\": expected berth or okhttp");
-    }
+    return Transports.create(endpoint, options);
   }
 
   /** The engine this transport talks to. */

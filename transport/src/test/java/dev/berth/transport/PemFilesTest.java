@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.transport.TestPki.ClientKey;
-import dev.berth.transport.internal.PemFiles;
-import dev.berth.transport.internal.PemSource;
+import dev.berth.transport.internal.tls.PemFiles;
+import dev.berth.transport.internal.tls.PemSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

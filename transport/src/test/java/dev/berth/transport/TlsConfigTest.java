@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.transport.TestPki.ClientKey;
-import dev.berth.transport.internal.PemFiles;
-import dev.berth.transport.internal.PemSource;
+import dev.berth.transport.internal.tls.PemFiles;
+import dev.berth.transport.internal.tls.PemSource;
 import java.io.BufferedReader;
 import java.io.DataInputStream;
 import java.io.IOException;

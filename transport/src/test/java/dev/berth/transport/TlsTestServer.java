@@ -1,7 +1,7 @@
 package dev.berth.transport;
 
-import dev.berth.transport.internal.PemFiles;
-import dev.berth.transport.internal.PemSource;
+import dev.berth.transport.internal.tls.PemFiles;
+import dev.berth.transport.internal.tls.PemSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

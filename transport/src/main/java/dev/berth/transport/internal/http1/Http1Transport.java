@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.http1;
 
 import dev.berth.transport.ConnectFailedException;
 import dev.berth.transport.Endpoint;
@@ -6,6 +6,7 @@ import dev.berth.transport.HttpRequest;
 import dev.berth.transport.HttpResponse;
 import dev.berth.transport.Transport;
 import dev.berth.transport.TransportOptions;
+import dev.berth.transport.internal.socket.UnixSockets;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +20,7 @@ import javax.net.SocketFactory;
  * The {@link Transport} for plain HTTP/1.1 to a Unix socket file or over TCP, written straight on
  * the socket: the request head and a small body go out in one write, answers are read through one
  * buffer per connection, and idle connections wait in a last-in-first-out pool without a thread
- * of their own. TLS, ssh and named pipes go through {@link OkHttpTransport}.
+ * of their own. TLS, ssh and named pipes go through {@code OkHttpTransport}.
  *
  * <p>A pooled connection that the engine has closed in the meantime shows up as a failure before
  * any byte of the answer; such a request is sent again once on a new connection when its body

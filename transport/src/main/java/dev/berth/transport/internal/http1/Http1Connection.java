@@ -1,8 +1,9 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.http1;
 
 import dev.berth.transport.DuplexConnection;
 import dev.berth.transport.HttpRequest;
 import dev.berth.transport.HttpResponse;
+import dev.berth.transport.internal.socket.ForwardingOutput;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;

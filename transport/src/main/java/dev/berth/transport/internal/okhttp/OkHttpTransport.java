@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.okhttp;
 
 import dev.berth.transport.ConnectFailedException;
 import dev.berth.transport.Endpoint;
@@ -7,6 +7,10 @@ import dev.berth.transport.HttpResponse;
 import dev.berth.transport.TlsConfig;
 import dev.berth.transport.Transport;
 import dev.berth.transport.TransportOptions;
+import dev.berth.transport.internal.socket.OneKindSocketFactory;
+import dev.berth.transport.internal.socket.PipeSocket;
+import dev.berth.transport.internal.socket.SshSocket;
+import dev.berth.transport.internal.socket.UnixSockets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The {@link Transport} over OkHttp: for TLS, ssh and named pipes, and for Unix sockets and plain
  * TCP when the system property {@value Transport#HTTP_PROPERTY} is {@code okhttp} (otherwise
- * {@link Http1Transport} carries those). Unix sockets are the JDK's own Unix-domain {@code SocketChannel}s ({@link UnixChannelSocket}),
+ * {@code Http1Transport} carries those). Unix sockets are the JDK's own Unix-domain {@code SocketChannel}s ({@code UnixChannelSocket}),
  * or junixsocket's when the system property {@value UnixSockets#PROPERTY} is {@code
  * junixsocket}: OkHttp asks its socket factory for an unconnected socket and connects it to the
  * address it resolved; the factory's sockets connect to the socket file whatever address they are

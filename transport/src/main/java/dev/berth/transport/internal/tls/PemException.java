@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.tls;
 
 /**
  * PEM or DER content that cannot be turned into a certificate or key. The message says what was

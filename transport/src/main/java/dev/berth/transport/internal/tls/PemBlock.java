@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.tls;
 
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.socket;
 
 import java.net.InetAddress;
 import java.net.Socket;
@@ -9,10 +9,10 @@ import javax.net.SocketFactory;
  * Hands OkHttp unconnected sockets of one kind; OkHttp only ever calls {@link #createSocket()}
  * and connects the socket itself.
  */
-final class OneKindSocketFactory extends SocketFactory {
+public final class OneKindSocketFactory extends SocketFactory {
   private final Supplier<Socket> sockets;
 
-  OneKindSocketFactory(Supplier<Socket> sockets) {
+  public OneKindSocketFactory(Supplier<Socket> sockets) {
     this.sockets = sockets;
   }
 

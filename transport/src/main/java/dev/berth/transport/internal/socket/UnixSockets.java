@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.socket;
 
 import dev.berth.transport.Endpoint;
 import java.io.File;
@@ -14,7 +14,7 @@ import org.newsclub.net.unix.AFUNIXSocketAddress;
  * {@value #PROPERTY} says {@code junixsocket}. The sockets come unconnected and connect to the file
  * whatever address they are given.
  */
-final class UnixSockets {
+public final class UnixSockets {
   /**
    * The system property choosing how {@code unix://} endpoints are reached: {@code jdk} (the
    * default: the JDK's own Unix-domain {@code SocketChannel}) or {@code junixsocket}.
@@ -24,7 +24,7 @@ final class UnixSockets {
   private UnixSockets() {}
 
   /** A factory of unconnected sockets to the socket file of {@code endpoint}. */
-  static SocketFactory factory(Endpoint endpoint) {
+  public static SocketFactory factory(Endpoint endpoint) {
     String choice = System.getProperty(PROPERTY, "jdk");
     switch (choice) {
       case "jdk":

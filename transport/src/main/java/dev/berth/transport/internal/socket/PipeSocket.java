@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.socket;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -15,13 +15,13 @@ import java.nio.file.Path;
  * against any file that behaves like a pipe (a PTY bridged to the engine's socket), which is how
  * it is tested there. A pipe opened as a file cannot be half-closed.
  */
-final class PipeSocket extends StreamSocket {
+public final class PipeSocket extends StreamSocket {
   private static final long RETRY_MILLIS = 50;
 
   private final String path;
   private RandomAccessFile file;
 
-  PipeSocket(String path) {
+  public PipeSocket(String path) {
     this.path = path;
   }
 

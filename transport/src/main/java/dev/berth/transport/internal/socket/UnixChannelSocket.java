@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.socket;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.tls;
 
 import dev.berth.transport.TlsConfigException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.socket;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -8,11 +8,11 @@ import java.io.OutputStream;
  * Writes and flushes go to a target stream; closing does what the connection means by it (a
  * half-close, as a rule) instead of closing the target.
  */
-final class ForwardingOutput extends OutputStream {
+public final class ForwardingOutput extends OutputStream {
   private final OutputStream target;
   private final Closeable onClose;
 
-  ForwardingOutput(OutputStream target, Closeable onClose) {
+  public ForwardingOutput(OutputStream target, Closeable onClose) {
     this.target = target;
     this.onClose = onClose;
   }

@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.okhttp;
 
 import dev.berth.transport.DuplexConnection;
 import dev.berth.transport.HttpResponse;

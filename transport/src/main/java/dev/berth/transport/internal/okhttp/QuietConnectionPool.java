@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.okhttp;
 
 import java.util.Arrays;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.berth.transport.internal;
+package dev.berth.transport.internal.socket;
 
 import dev.berth.transport.Endpoint;
 import java.io.IOException;
@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
  * process's stdin and stdout. Closing the output closes the process's stdin, which dial-stdio
  * passes on as a half-close.
  */
-final class SshSocket extends StreamSocket {
+public final class SshSocket extends StreamSocket {
   private final Endpoint endpoint;
   private final List<String> sshCommand;
   private Process process;
 
-  SshSocket(Endpoint endpoint, List<String> sshCommand) {
+  public SshSocket(Endpoint endpoint, List<String> sshCommand) {
     this.endpoint = endpoint;
     this.sshCommand = sshCommand;
   }
