@@ -1,0 +1,2 @@
+/** {@code docker.volumes()}: {@code /volumes/…}. A resource group over the call layer. */
+package dev.berth.internal.volumes;
