@@ -29,11 +29,17 @@ import java.util.stream.Collectors;
  *
  * <p>Options: {@code --quick} (small sizes, few samples: to try the harness, not to quote), {@code
  * --socket PATH} (default: {@code DOCKER_HOST}'s unix path or /var/run/docker.sock), {@code
- * --out FILE} (also write the table there as Markdown).
+ * --out FILE} (also write the table there as Markdown), {@code --only startup} (only section 7:
+ * no containers, no fixtures, only the start-up rows), {@code --baseline-classpath CP} (a fourth
+ * start-up client, {@value #BASELINE}: the same {@link Startup} run of Berth on the class path of
+ * another build, interleaved with the others; see {@link #baselineClasspath}) and {@code
+ * --startup-runs N} (start-up samples per client; default 10, 3 with {@code --quick}).
  */
 public final class Bench {
   static final List<String> CLIENTS = List.of(BerthClient.NAME, DockerJavaClient.NAME,
       RawClient.NAME);
+  /** The start-up client that runs Berth from another build's class path. */
+  static final String BASELINE = "berth-base";
   static final String IMAGE = "berth-test/busybox:latest";
   static final String SAVE_IMAGE = "berth-bench/big:latest";
   /** 69 characters and a newline: the 70-byte log line. */
@@ -42,32 +48,52 @@ public final class Bench {
   private final boolean quick;
   private final String socket;
   private final Path out;
+  private final boolean onlyStartup;
+  private final String baselineClasspath;
+  private final int startupRuns;
   private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
   private final List<String> created = new ArrayList<>();
   private DockerClient admin;
   private String loadBefore = "?";
   private String engineVersion = "?";
 
-  private Bench(boolean quick, String socket, Path out) {
+  private Bench(boolean quick, String socket, Path out, boolean onlyStartup,
+      String baselineClasspath, int startupRuns) {
     this.quick = quick;
     this.socket = socket;
     this.out = out;
+    this.onlyStartup = onlyStartup;
+    this.baselineClasspath = baselineClasspath;
+    this.startupRuns = startupRuns > 0 ? startupRuns : quick ? 3 : 10;
   }
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
     String socket = defaultSocket();
     Path out = null;
+    boolean onlyStartup = false;
+    String baseline = null;
+    int startupRuns = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--socket" -> socket = args[++i];
         case "--out" -> out = Path.of(args[++i]);
+        case "--only" -> {
+          String section = args[++i];
+          if (!section.equals("startup")) {
+            throw new IllegalArgumentException("--only " + section + ": expected --only startup");
+          }
+          onlyStartup = true;
+        }
+        case "--baseline-classpath" -> baseline = args[++i];
+        case "--startup-runs" -> startupRuns = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; expected --quick, --socket PATH, --out FILE");
+            + "; expected --quick, --socket PATH, --out FILE, --only startup,"
+            + " --baseline-classpath CP, --startup-runs N");
       }
     }
-    new Bench(quick, socket, out).run();
+    new Bench(quick, socket, out, onlyStartup, baseline, startupRuns).run();
   }
 
   private static String defaultSocket() {
@@ -91,6 +117,16 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         loadAverage());
     loadBefore = loadAverage();
+    if (onlyStartup) {
+      // no containers, no fixtures, nothing to clean up: the engine is only asked its version
+      try (DockerClient d = DockerClient.builder().endpoint("unix://" + socket).build()) {
+        engineVersion = d.system().version().version() + " (API " + d.apiVersion() + ")";
+      }
+      log("engine %s", engineVersion);
+      startup();
+      printTable();
+      return;
+    }
     admin = DockerClient.builder().endpoint("unix://" + socket).build();
     Thread cleanup = new Thread(this::cleanUp, "bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
@@ -115,11 +151,7 @@ public final class Bench {
       streams(f);
       startup();
       footprint();
-      String table = table();
-      System.out.println(table);
-      if (out != null) {
-        Files.writeString(out, table);
-      }
+      printTable();
     } finally {
       cleanUp();
       try {
@@ -127,6 +159,14 @@ public final class Bench {
       } catch (IllegalStateException shuttingDown) {
         // the hook runs anyway
       }
+    }
+  }
+
+  private void printTable() throws IOException {
+    String table = table();
+    System.out.println(table);
+    if (out != null) {
+      Files.writeString(out, table);
     }
   }
 
@@ -438,9 +478,8 @@ public final class Bench {
   // ---- 7: start-up ----
 
   private void startup() throws Exception {
-    int runs = quick ? 3 : 10;
-    log("7. start-up: a JVM that makes a client and pings once; 1 warm-up and %d each,"
-        + " interleaved", runs);
+    int runs = startupRuns;
+    List<String> clients = new ArrayList<>(CLIENTS);
     Footprint fp = footprintData();
     Map<String, String> classpaths = new LinkedHashMap<>();
     String self = Path.of(Bench.class.getProtectionDomain().getCodeSource().getLocation().toURI())
@@ -452,13 +491,20 @@ public final class Bench {
         "com.github.docker-java:docker-java-core",
         "com.github.docker-java:docker-java-transport-zerodep")), nop));
     classpaths.put(RawClient.NAME, self);
+    if (baselineClasspath != null) {
+      clients.add(BASELINE);
+      classpaths.put(BASELINE, baselineClasspath(baselineClasspath, fp));
+    }
+    log("7. start-up: a JVM that makes a client and pings once; 1 warm-up and %d each,"
+        + " interleaved (%s); load average %s", runs, String.join(", ", clients), loadAverage());
     for (int i = -1; i < runs; i++) {
-      for (int k = 0; k < CLIENTS.size(); k++) {
-        String name = CLIENTS.get((k + Math.max(i, 0)) % CLIENTS.size());
-        Process p = null;
+      for (int k = 0; k < clients.size(); k++) {
+        String name = clients.get((k + Math.max(i, 0)) % clients.size());
+        // the baseline is Berth too: its own build's Startup, told to run "berth"
+        String client = name.equals(BASELINE) ? BerthClient.NAME : name;
         long t0 = System.nanoTime();
-        p = new ProcessBuilder(java(), "-cp", classpaths.get(name), Startup.class.getName(), name,
-            socket).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(java(), "-cp", classpaths.get(name),
+            Startup.class.getName(), client, socket).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
         double ms = (System.nanoTime() - t0) / 1e6;
@@ -475,6 +521,78 @@ public final class Bench {
         }
       }
     }
+    for (String name : clients) {
+      double[] ms = results.get("startup_ms").get(name).stream().mapToDouble(Double::doubleValue)
+          .sorted().toArray();
+      log("   %s start-up ms: median %.1f, min %.1f, max %.1f", name, Stats.median(ms), ms[0],
+          ms[ms.length - 1]);
+    }
+    if (baselineClasspath != null) {
+      // each round ran both under the same load: the difference round by round is steadier than
+      // the difference of the medians
+      List<Double> now = results.get("startup_ms").get(BerthClient.NAME);
+      List<Double> base = results.get("startup_ms").get(BASELINE);
+      double[] d = new double[now.size()];
+      int faster = 0;
+      for (int i = 0; i < d.length; i++) {
+        d[i] = now.get(i) - base.get(i);
+        faster += d[i] < 0 ? 1 : 0;
+      }
+      log("   %s - %s, paired by round: median %+.1f ms; %s faster in %d of %d rounds",
+          BerthClient.NAME, BASELINE, Stats.median(d), BerthClient.NAME, faster, d.length);
+    }
+    log("   load average at the end %s", loadAverage());
+  }
+
+  /**
+   * The class path of the {@value #BASELINE} start-up client: of {@code given} (another build's
+   * bench classes followed by its {@code classpath.txt}), only what Berth's own row has, so both
+   * rows start with the same kind of class path: the bench's classes or jar, the closure of
+   * {@code berth-core} and {@code slf4j-nop}. That closure is read from the {@code
+   * dependency-tree.txt} beside the first entry when it is a bench build's {@code target/classes}
+   * (the other build's own tree), otherwise from this build's ({@code current}). {@code
+   * classpath.txt} alone holds every client's jars (docker-java's too), and SLF4J looks for its
+   * provider in every jar of the class path: the whole of it would not be the same measure.
+   */
+  static String baselineClasspath(String given, Footprint current) throws IOException {
+    List<String> entries = List.of(given.split(File.pathSeparator));
+    Path first = Path.of(entries.get(0));
+    Path dir = first.getParent();
+    Footprint fp = current;
+    String source = "this build's dependency tree";
+    if (dir != null && first.getFileName().toString().equals("classes")
+        && Files.exists(dir.resolve("dependency-tree.txt"))
+        && Files.exists(dir.resolve("classpath.txt"))) {
+      fp = new Footprint(dir.resolve("dependency-tree.txt"), dir.resolve("classpath.txt"));
+      source = dir.resolve("dependency-tree.txt").toString();
+    }
+    java.util.Set<String> wanted = new java.util.HashSet<>(fp.artifacts("dev.berth:berth-core",
+        "org.slf4j:slf4j-nop"));
+    wanted.add("dev.berth:berth-bench");
+    List<String> kept = new ArrayList<>();
+    List<String> dropped = new ArrayList<>();
+    for (String e : entries) {
+      if (e.isEmpty()) {
+        continue;
+      }
+      if (!wanted.contains(Footprint.gaOf(Path.of(e)))) {
+        dropped.add(Path.of(e).getFileName().toString());
+        continue;
+      }
+      if (!Files.exists(Path.of(e))) {
+        throw new IllegalArgumentException("--baseline-classpath: " + e + " does not exist;"
+            + " build that commit's bench first (see docs/PERFORMANCE.md)");
+      }
+      kept.add(e);
+    }
+    if (kept.stream().noneMatch(e -> Footprint.gaOf(Path.of(e)).equals("dev.berth:berth-core"))) {
+      throw new IllegalArgumentException("--baseline-classpath has no berth-core jar or classes: "
+          + given);
+    }
+    log("7. %s: %d class path entries kept (berth-core's closure by %s, slf4j-nop, the bench),"
+        + " %d dropped (%s)", BASELINE, kept.size(), source, dropped.size(),
+        String.join(", ", dropped));
+    return String.join(File.pathSeparator, kept);
   }
 
   private static String join(List<Path> paths) {
@@ -576,10 +694,14 @@ public final class Bench {
         new Row("footprint_mb", "8. third-party MB", false, "≤ 10", atMost(10)),
         new Row("footprint_all_jars", "8. all jars (with the client's own)", false, "", null),
         new Row("footprint_all_mb", "8. all MB", false, "", null));
+    // the baseline's columns only when a run has them (--baseline-classpath)
+    boolean base = results.values().stream().anyMatch(m -> m.containsKey(BASELINE));
     StringBuilder s = new StringBuilder();
-    s.append("| measure | Berth | docker-java | raw floor | Berth/raw | Berth/docker-java"
-        + " | target | met |\n");
-    s.append("|---|---:|---:|---:|---:|---:|---|---|\n");
+    s.append("| measure | Berth | docker-java | raw floor | Berth/raw | Berth/docker-java");
+    s.append(base ? " | " + BASELINE + " | Berth/" + BASELINE + " | " + BASELINE + "/raw" : "");
+    s.append(" | target | met |\n");
+    s.append("|---|---:|---:|---:|---:|---:|").append(base ? "---:|---:|---:|" : "")
+        .append("---|---|\n");
     for (Row row : rows) {
       if (!results.containsKey(row.measure)) {
         continue;
@@ -593,12 +715,19 @@ public final class Bench {
           .append(" | ").append(format(d))
           .append(" | ").append(format(r))
           .append(" | ").append(ratio(b, r))
-          .append(" | ").append(ratio(b, d))
-          .append(" | ").append(row.target)
+          .append(" | ").append(ratio(b, d));
+      if (base) {
+        Double bb = value(row.measure, BASELINE);
+        s.append(" | ").append(format(bb))
+            .append(" | ").append(ratio(b, bb))
+            .append(" | ").append(ratio(bb, r));
+      }
+      s.append(" | ").append(row.target)
           .append(" | ").append(met == null ? "" : met ? "yes" : "**no**")
           .append(" |\n");
     }
     s.append("\nMB = 10^6 bytes. Latencies: ").append(quick ? "QUICK run, " : "")
+        .append(onlyStartup ? "ONLY start-up (--only startup), " : "")
         .append("nearest-rank percentiles of every sample; other rows: median of the runs.\n")
         .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(", engine ").append(engineVersion)

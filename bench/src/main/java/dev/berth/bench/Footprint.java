@@ -70,8 +70,11 @@ final class Footprint {
     }
   }
 
-  /** groupId:artifactId of a file in the local repository or of a reactor module's jar. */
-  private static String gaOf(Path p) {
+  /**
+   * groupId:artifactId of a file in the local repository, or of a reactor module's jar or
+   * {@code target/classes} (the bench's own: {@code dev.berth:berth-bench}).
+   */
+  static String gaOf(Path p) {
     String s = p.toString().replace(File.separatorChar, '/');
     int repo = s.indexOf("/repository/");
     if (repo >= 0) {
@@ -95,6 +98,18 @@ final class Footprint {
 
   /** The jars (and pom-only entries, left out of counts) the given roots bring, in order. */
   List<Path> closure(String... rootArtifacts) {
+    Set<String> seen = artifacts(rootArtifacts);
+    List<Path> jars = new ArrayList<>();
+    for (Map.Entry<String, Path> f : files.entrySet()) {
+      if (seen.contains(f.getKey())) {
+        jars.add(f.getValue());
+      }
+    }
+    return jars;
+  }
+
+  /** groupId:artifactId of the given roots and of all they bring. */
+  Set<String> artifacts(String... rootArtifacts) {
     Set<String> seen = new LinkedHashSet<>();
     Deque<String> todo = new ArrayDeque<>();
     for (String r : rootArtifacts) {
@@ -106,13 +121,7 @@ final class Footprint {
         todo.addAll(children.getOrDefault(ga, Set.of()));
       }
     }
-    List<Path> jars = new ArrayList<>();
-    for (Map.Entry<String, Path> f : files.entrySet()) {
-      if (seen.contains(f.getKey())) {
-        jars.add(f.getValue());
-      }
-    }
-    return jars;
+    return seen;
   }
 
   /** Jars only, without Berth's own. */
