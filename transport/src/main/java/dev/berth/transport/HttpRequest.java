@@ -38,7 +38,9 @@ public final class HttpRequest {
     this.path = b.path;
     this.query = List.copyOf(b.query);
     Map<String, List<String>> h = new LinkedHashMap<>();
-    b.headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+    for (Map.Entry<String, List<String>> e : b.headers.entrySet()) { // a loop: no lambda bootstrap
+      h.put(e.getKey(), List.copyOf(e.getValue()));
+    }
     this.headers = Collections.unmodifiableMap(h);
     this.body = b.body;
     this.streaming = b.streaming;

@@ -89,7 +89,9 @@ public final class ApiClient implements AutoCloseable {
   public Ping ping() {
     Map<String, Object> headers = new LinkedHashMap<>();
     try (HttpResponse r = call("GET", "/_ping").unversioned().open()) {
-      r.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+      for (Map.Entry<String, List<String>> h : r.headers().entrySet()) {
+        headers.put(h.getKey(), h.getValue().get(0));
+      }
       r.body().transferTo(OutputStream.nullOutputStream());
     } catch (IOException e) {
       throw failure("GET", "/_ping", e);
@@ -218,8 +220,13 @@ public final class ApiClient implements AutoCloseable {
       ApiVersion version = versioned ? version() : null;
       String fullPath = versioned ? "/v" + version + path : path;
       HttpRequest.Builder b = HttpRequest.builder(method, fullPath).streaming(streaming).body(body);
-      query.forEach(e -> b.query(e.getKey(), e.getValue()));
-      headers.forEach(b::header);
+      // loops, not lambdas: each lambda's first run costs its bootstrap, before the first call
+      for (Map.Entry<String, String> e : query) {
+        b.query(e.getKey(), e.getValue());
+      }
+      for (Map.Entry<String, String> h : headers.entrySet()) {
+        b.header(h.getKey(), h.getValue());
+      }
       HttpRequest request = b.build();
       long start = System.nanoTime();
       HttpResponse response;

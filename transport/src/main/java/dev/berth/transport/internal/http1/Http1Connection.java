@@ -506,12 +506,20 @@ final class Http1Connection {
     @Override
     public Map<String, List<String>> headers() {
       if (headers == null) {
+        // loops, not lambdas: the first call of a process would bootstrap them
         Map<String, List<String>> all = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-          all.computeIfAbsent(names.get(i).toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-              .add(values.get(i));
+          String name = names.get(i).toLowerCase(Locale.ROOT);
+          List<String> same = all.get(name);
+          if (same == null) {
+            same = new ArrayList<>();
+            all.put(name, same);
+          }
+          same.add(values.get(i));
         }
-        all.replaceAll((k, v) -> List.copyOf(v));
+        for (Map.Entry<String, List<String>> e : all.entrySet()) {
+          e.setValue(List.copyOf(e.getValue()));
+        }
         headers = Collections.unmodifiableMap(all);
       }
       return headers;

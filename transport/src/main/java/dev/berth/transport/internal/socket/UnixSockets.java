@@ -2,9 +2,11 @@ package dev.berth.transport.internal.socket;
 
 import dev.berth.transport.Endpoint;
 import java.io.File;
+import java.net.Socket;
 import java.net.SocketException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import javax.net.SocketFactory;
 import org.newsclub.net.unix.AFSocketFactory;
 import org.newsclub.net.unix.AFUNIXSocketAddress;
@@ -35,12 +37,26 @@ public final class UnixSockets {
           throw new IllegalArgumentException("Unix socket path \"" + endpoint.path()
               + "\" cannot be used: " + e.getMessage(), e);
         }
-        return new OneKindSocketFactory(() -> new UnixChannelSocket(path));
+        return new OneKindSocketFactory(new ChannelSockets(path));
       case "junixsocket":
         return Junixsocket.socketFactory(endpoint);
       default:
         throw new IllegalArgumentException("system property " + PROPERTY + "=\""
             + choice + "\": expected jdk or junixsocket");
+    }
+  }
+
+  /** The JDK's; a class, not a lambda, whose bootstrap would be the first of the process. */
+  private static final class ChannelSockets implements Supplier<Socket> {
+    private final Path path;
+
+    ChannelSockets(Path path) {
+      this.path = path;
+    }
+
+    @Override
+    public Socket get() {
+      return new UnixChannelSocket(path);
     }
   }
 
