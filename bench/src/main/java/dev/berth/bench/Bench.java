@@ -40,6 +40,14 @@ public final class Bench {
       RawClient.NAME);
   /** The start-up client that runs Berth from another build's class path. */
   static final String BASELINE = "berth-base";
+  /**
+   * Start-up only: the raw client on Berth's class path, what the jars alone cost. Measured with
+   * {@link #RAW_JARS_SLF4J} so that Berth's start-up row can be split into the class path, the
+   * logging library and Berth's own code.
+   */
+  static final String RAW_JARS = "raw-jars";
+  /** Start-up only: {@link #RAW_JARS} after initialising SLF4J, as Berth's first call does. */
+  static final String RAW_JARS_SLF4J = "raw-jars-slf4j";
   static final String IMAGE = "berth-test/busybox:latest";
   static final String SAVE_IMAGE = "berth-bench/big:latest";
   /** 69 characters and a newline: the 70-byte log line. */
@@ -491,6 +499,10 @@ public final class Bench {
         "com.github.docker-java:docker-java-core",
         "com.github.docker-java:docker-java-transport-zerodep")), nop));
     classpaths.put(RawClient.NAME, self);
+    clients.add(RAW_JARS);
+    classpaths.put(RAW_JARS, classpaths.get(BerthClient.NAME));
+    clients.add(RAW_JARS_SLF4J);
+    classpaths.put(RAW_JARS_SLF4J, classpaths.get(BerthClient.NAME));
     if (baselineClasspath != null) {
       clients.add(BASELINE);
       classpaths.put(BASELINE, baselineClasspath(baselineClasspath, fp));
@@ -501,7 +513,8 @@ public final class Bench {
       for (int k = 0; k < clients.size(); k++) {
         String name = clients.get((k + Math.max(i, 0)) % clients.size());
         // the baseline is Berth too: its own build's Startup, told to run "berth"
-        String client = name.equals(BASELINE) ? BerthClient.NAME : name;
+        String client = name.equals(BASELINE) ? BerthClient.NAME
+            : name.equals(RAW_JARS) ? RawClient.NAME : name;
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(java(), "-cp", classpaths.get(name),
             Startup.class.getName(), client, socket).redirectErrorStream(true).start();
@@ -527,6 +540,14 @@ public final class Bench {
       log("   %s start-up ms: median %.1f, min %.1f, max %.1f", name, Stats.median(ms), ms[0],
           ms[ms.length - 1]);
     }
+    double raw = value("startup_ms", RawClient.NAME);
+    double jars = value("startup_ms", RAW_JARS);
+    double slf4j = value("startup_ms", RAW_JARS_SLF4J);
+    double berth = value("startup_ms", BerthClient.NAME);
+    log("   berth's start-up over raw, by medians: %+.1f ms for its class path (%s), %+.1f ms for"
+        + " starting SLF4J (%s), %+.1f ms for the rest (Berth's own code); the raw client with"
+        + " both would be %.2f× raw", jars - raw, RAW_JARS, slf4j - jars, RAW_JARS_SLF4J,
+        berth - slf4j, slf4j / raw);
     if (baselineClasspath != null) {
       // each round ran both under the same load: the difference round by round is steadier than
       // the difference of the medians
