@@ -1,0 +1,728 @@
+package dev.berth.junit;
+
+import dev.berth.DockerClient;
+import dev.berth.DockerException;
+import dev.berth.NotFoundException;
+import dev.berth.containers.Container;
+import dev.berth.containers.LogStream;
+import dev.berth.containers.RemoveOptions;
+import dev.berth.junit.internal.Session;
+import dev.berth.model.ContainerDetails;
+import dev.berth.model.ContainerSpec;
+import dev.berth.model.DockerRun;
+import dev.berth.model.ExecResult;
+import dev.berth.model.Frame;
+import dev.berth.model.PortBinding;
+import dev.berth.model.PortMapping;
+import dev.berth.transport.Endpoint;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A container for a test: configured first, then started (by {@link DockerTest}'s extension for
+ * a {@link Fixture} field, or by {@link #start()}), ready when its {@link Wait} holds, and removed
+ * with its anonymous volumes by {@link #stop()}. Everything it creates carries {@code
+ * dev.berth.test=true} and the test session's labels, so that a killed JVM's containers are
+ * removed too.
+ *
+ * <pre>{@code
+ * @Fixture
+ * static ContainerFixture web = ContainerFixture.run("docker run -d -p 80 my/web:1")
+ *     .withFile(Path.of("src/test/resources/site.conf"), "/etc/web/site.conf")
+ *     .waitingFor(Wait.forHttp("/health"))
+ *     .withLogger("web");
+ *
+ * web.hostPort(80);         // the published host port
+ * web.exec("cat", "/etc/web/site.conf").stdout();
+ * }</pre>
+ *
+ * <p>Configuration methods return this fixture and may only be called before it starts. A
+ * fixture can be started again after {@link #stop()}. It is safe to use from several threads.
+ */
+public final class ContainerFixture implements AutoCloseable {
+  /** Lines of output kept for failure messages. */
+  static final int LAST_LINES = 50;
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  private final ContainerSpec spec;
+  private final String description;
+  private final List<Wait> waits = new ArrayList<>();
+  private final List<FileCopy> files = new ArrayList<>();
+  private final List<Join> joins = new ArrayList<>();
+  private final List<Consumer<Frame>> consumers = new ArrayList<>();
+  private final List<Integer> exposed = new ArrayList<>();
+  private Duration startupTimeout = Duration.ofSeconds(60);
+
+  private volatile Container container;
+  private DockerClient client;
+  private Map<String, List<PortMapping>> ports = Map.of();
+  private Follower follower;
+  private final List<NetworkFixture> startedNetworks = new ArrayList<>();
+
+  private record FileCopy(Path source, byte[] bytes, String destination) {}
+
+  private record Join(NetworkFixture network, List<String> aliases) {}
+
+  private ContainerFixture(ContainerSpec spec, String description) {
+    this.spec = spec;
+    this.description = description;
+  }
+
+  /** A fixture of {@code spec}; it runs detached whatever the spec says of attaching. */
+  public static ContainerFixture of(ContainerSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    return new ContainerFixture(spec, spec.name() != null ? spec.name() : spec.image().toString());
+  }
+
+  /**
+   * A fixture of a {@code docker run} line, read by {@link DockerRun#parse(String)}: {@code
+   * ContainerFixture.run("docker run -d -p 5432 -e POSTGRES_PASSWORD=pw --name db postgres:16")}.
+   *
+   * @throws IllegalArgumentException if the line is not a valid {@code docker run} line (the
+   *     message quotes the offending part)
+   */
+  public static ContainerFixture run(String dockerRunLine) {
+    return of(DockerRun.parse(dockerRunLine).spec());
+  }
+
+  /** Ready when all of {@code waits} hold; without a wait it is ready once it runs. */
+  public synchronized ContainerFixture waitingFor(Wait... waits) {
+    requireNotStarted("waitingFor");
+    for (Wait w : waits) {
+      this.waits.add(Objects.requireNonNull(w, "wait"));
+    }
+    return this;
+  }
+
+  /**
+   * Copies a host file or directory to {@code containerPath} before the start, as {@code docker
+   * cp} does ({@link Container#copyIn}).
+   */
+  public synchronized ContainerFixture withFile(Path hostPath, String containerPath) {
+    requireNotStarted("withFile");
+    Objects.requireNonNull(hostPath, "hostPath");
+    if (!Files.exists(hostPath)) {
+      throw new IllegalArgumentException("withFile: host path " + hostPath + " does not exist");
+    }
+    files.add(new FileCopy(hostPath, null, absolute(containerPath)));
+    return this;
+  }
+
+  /**
+   * Writes {@code content} to the file {@code containerPath} (mode 0644, parent directories
+   * made) before the start.
+   */
+  public synchronized ContainerFixture withFile(byte[] content, String containerPath) {
+    requireNotStarted("withFile");
+    String path = absolute(containerPath);
+    if (path.endsWith("/")) {
+      throw new IllegalArgumentException("withFile: container path \"" + containerPath
+          + "\" names a directory; bytes need a file name");
+    }
+    files.add(new FileCopy(null, content.clone(), path));
+    return this;
+  }
+
+  /** Joins {@code network}, where other containers reach it by {@code aliases}. */
+  public synchronized ContainerFixture withNetwork(NetworkFixture network, String... aliases) {
+    requireNotStarted("withNetwork");
+    joins.add(new Join(Objects.requireNonNull(network, "network"), List.of(aliases)));
+    return this;
+  }
+
+  /**
+   * How long the start may take, from create to ready (default 60 s).
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  public synchronized ContainerFixture withStartupTimeout(Duration timeout) {
+    requireNotStarted("withStartupTimeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("startup timeout " + timeout + " is not valid:"
+          + " expected a positive duration");
+    }
+    this.startupTimeout = timeout;
+    return this;
+  }
+
+  /** Publishes each of {@code containerPorts} (TCP) on a random host port, as {@code -p PORT}. */
+  public synchronized ContainerFixture withExposedPorts(int... containerPorts) {
+    requireNotStarted("withExposedPorts");
+    for (int p : containerPorts) {
+      exposed.add(WaitImpl.checkPort(p));
+    }
+    return this;
+  }
+
+  /** Hands each line of output (stdout and stderr, told apart by the frame) to {@code consumer}. */
+  public synchronized ContainerFixture withLogConsumer(Consumer<Frame> consumer) {
+    requireNotStarted("withLogConsumer");
+    consumers.add(Objects.requireNonNull(consumer, "consumer"));
+    return this;
+  }
+
+  /**
+   * Logs each line of output to the SLF4J logger {@code loggerName} at INFO, prefixed {@code
+   * stdout:} or {@code stderr:}.
+   */
+  public synchronized ContainerFixture withLogger(String loggerName) {
+    Logger log = LoggerFactory.getLogger(Objects.requireNonNull(loggerName, "loggerName"));
+    return withLogConsumer(line -> log.info("{}: {}",
+        line.stream().name().toLowerCase(Locale.ROOT), line.text()));
+  }
+
+  // ---- lifecycle ----
+
+  /**
+   * Creates the container (pulling a missing image), joins its networks, copies its files in,
+   * starts it and waits until it is ready. Does nothing if it is already started.
+   *
+   * @throws FixtureException if it cannot be created or started, exits while being waited for,
+   *     or is not ready in time; whatever the start made is removed again
+   */
+  public synchronized void start() {
+    if (container != null) {
+      return;
+    }
+    Session session = Session.get();
+    client = session.client();
+    long t0 = System.nanoTime();
+    try {
+      ContainerSpec s = spec;
+      for (Map.Entry<String, String> l : session.labels().entrySet()) {
+        s = s.label(l.getKey(), l.getValue());
+      }
+      for (int p : exposed) {
+        s = s.publish(PortBinding.parse(Integer.toString(p)));
+      }
+      for (Join j : joins) {
+        if (!j.network.isStarted()) {
+          j.network.start();
+          startedNetworks.add(j.network);
+        }
+      }
+      if (!joins.isEmpty()) {
+        s = s.networkMode(joins.get(0).network.name());
+        for (String alias : joins.get(0).aliases) {
+          s = s.networkAlias(alias);
+        }
+      }
+      ensureImage(s);
+      container = client.containers().create(s);
+    } catch (FixtureException e) {
+      cleanUpAfterFailure();
+      throw e;
+    } catch (RuntimeException e) {
+      cleanUpAfterFailure();
+      throw new FixtureException(describe() + " could not be created: " + e.getMessage(), e);
+    }
+    follower = new Follower(describe());
+    for (Consumer<Frame> c : consumers) {
+      follower.listeners.add(c);
+    }
+    try {
+      for (int i = 1; i < joins.size(); i++) {
+        client.networks().connect(joins.get(i).network.name(), container.id(),
+            joins.get(i).aliases, null);
+      }
+      for (FileCopy f : files) {
+        copy(f);
+      }
+      List<WaitCheck> checks = new ArrayList<>();
+      for (Wait w : waits) {
+        checks.add(Waits.check(w, this));
+      }
+      container.start();
+      follower.start(container);
+      ports = readPorts();
+      awaitReady(checks, t0);
+    } catch (FixtureException e) {
+      cleanUpAfterFailure();
+      throw e;
+    } catch (RuntimeException e) {
+      String message = describe() + " could not be started: " + e.getMessage() + lastLines();
+      cleanUpAfterFailure();
+      throw new FixtureException(message, e);
+    }
+  }
+
+  /**
+   * Removes the container with its anonymous volumes (forced, as {@code docker rm -fv}), and the
+   * networks its start made. Does nothing if it is not started.
+   */
+  public synchronized void stop() {
+    if (container == null) {
+      return;
+    }
+    try {
+      removeContainer();
+    } finally {
+      stopNetworks();
+    }
+  }
+
+  /** {@link #stop()}. */
+  @Override
+  public void close() {
+    stop();
+  }
+
+  /** Whether it is started (and not yet stopped). */
+  public boolean isStarted() {
+    return container != null;
+  }
+
+  // ---- after the start ----
+
+  /** Berth's handle of the running container. */
+  public Container container() {
+    Container c = container;
+    if (c == null) {
+      throw new IllegalStateException(describe() + " is not started");
+    }
+    return c;
+  }
+
+  /**
+   * The host a test reaches published ports on: {@code localhost} when the engine is reached over
+   * a Unix socket or named pipe, else the engine's host (TCP, TLS or SSH).
+   */
+  public String host() {
+    DockerClient c = client != null ? client : Session.get().client();
+    Endpoint e = c.endpoint();
+    return e.scheme() == Endpoint.Scheme.UNIX || e.scheme() == Endpoint.Scheme.NPIPE
+        ? "localhost" : e.host();
+  }
+
+  /**
+   * The host port published for TCP port {@code containerPort}.
+   *
+   * @throws IllegalArgumentException if that port is not published (the message lists those that
+   *     are)
+   */
+  public int hostPort(int containerPort) {
+    return hostPort(containerPort, "tcp");
+  }
+
+  /**
+   * The host port published for {@code portAndProtocol}, such as {@code 53/udp} or {@code 80}
+   * (TCP).
+   *
+   * @throws IllegalArgumentException if that port is not published or the text is not a port
+   */
+  public int hostPort(String portAndProtocol) {
+    String[] parts = portAndProtocol.split("/", 2);
+    try {
+      return hostPort(Integer.parseInt(parts[0]), parts.length == 2 ? parts[1] : "tcp");
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("port \"" + portAndProtocol + "\" is not valid:"
+          + " expected PORT or PORT/PROTOCOL, such as 53/udp");
+    }
+  }
+
+  int hostPort(int containerPort, String protocol) {
+    container();
+    List<PortMapping> m = ports.get(containerPort + "/" + protocol);
+    if (m == null || m.isEmpty()) {
+      throw new IllegalArgumentException(describe() + " publishes no host port for "
+          + containerPort + "/" + protocol + "; published: " + (ports.isEmpty() ? "none"
+          : String.join(", ", ports.keySet())) + " (publish it with -p " + containerPort
+          + " or withExposedPorts)");
+    }
+    for (PortMapping p : m) {
+      if (!p.hostIp().contains(":")) {
+        return p.hostPort();
+      }
+    }
+    return m.get(0).hostPort();
+  }
+
+  /** The lowest TCP port the container publishes (for {@link Wait#forHttp} without a port). */
+  int lowestTcpPort() {
+    container();
+    int lowest = Integer.MAX_VALUE;
+    for (String key : ports.keySet()) {
+      if (key.endsWith("/tcp")) {
+        lowest = Math.min(lowest, Integer.parseInt(key.substring(0, key.indexOf('/'))));
+      }
+    }
+    if (lowest == Integer.MAX_VALUE) {
+      throw new FixtureException(describe() + " publishes no TCP port to ask: publish one"
+          + " (-p PORT, withExposedPorts) or name it with forPort");
+    }
+    return lowest;
+  }
+
+  /** Everything it wrote so far, stdout and stderr as they came ({@code docker logs}). */
+  public String logs() {
+    return container().logs().text();
+  }
+
+  /** Runs {@code command} in it and waits for its end ({@code docker exec}). */
+  public ExecResult exec(String... command) {
+    return container().exec(command).call();
+  }
+
+  /** The name in failure messages: the container's name, else its image. */
+  public String name() {
+    return description;
+  }
+
+  String describe() {
+    return "fixture " + description;
+  }
+
+  void onLine(Consumer<Frame> listener) {
+    follower.listeners.add(listener);
+  }
+
+  @Override
+  public String toString() {
+    return "ContainerFixture{" + description + (container != null ? ", " + container.id() : "")
+        + "}";
+  }
+
+  // ---- inside ----
+
+  private void requireNotStarted(String what) {
+    if (container != null) {
+      throw new IllegalStateException(what + " on " + describe() + ", which is started: configure"
+          + " it before it starts");
+    }
+  }
+
+  private static String absolute(String containerPath) {
+    Objects.requireNonNull(containerPath, "containerPath");
+    if (!containerPath.startsWith("/")) {
+      throw new IllegalArgumentException("container path \"" + containerPath
+          + "\" is not absolute: expected a path starting with /");
+    }
+    return containerPath;
+  }
+
+  private void ensureImage(ContainerSpec s) {
+    String image = s.image().toString();
+    try {
+      client.images().inspect(image);
+    } catch (NotFoundException missing) {
+      client.images().pull(image).call();
+    }
+  }
+
+  private void copy(FileCopy f) {
+    if (f.source != null) {
+      container.copyIn(f.source, f.destination);
+      return;
+    }
+    container.putArchive("/", new ByteArrayInputStream(Tar.oneFile(
+        f.destination.substring(1), f.bytes)));
+  }
+
+  private Map<String, List<PortMapping>> readPorts() {
+    Map<String, List<PortMapping>> m = new java.util.TreeMap<>();
+    for (PortMapping p : container.ports()) {
+      m.computeIfAbsent(p.containerPort() + "/" + p.protocol(), k -> new ArrayList<>()).add(p);
+    }
+    return m;
+  }
+
+  private void awaitReady(List<WaitCheck> checks, long t0) {
+    long deadline = t0 + startupTimeout.toNanos();
+    Exception lastError = null;
+    while (true) {
+      ContainerDetails.State state;
+      try {
+        state = container.inspect().state();
+      } catch (NotFoundException gone) {
+        throw new FixtureException(describe() + " was removed (--rm) after it exited, "
+            + elapsed(t0) + " into its start, while waiting for " + waited() + lastLines());
+      }
+      if (!state.running() && !"created".equals(state.status())) {
+        follower.awaitEnd(Duration.ofSeconds(2));
+        throw new FixtureException(describe() + " exited with code " + state.exitCode()
+            + " after " + elapsed(t0) + " while waiting for " + waited() + lastLines());
+      }
+      boolean ready = true;
+      for (WaitCheck c : checks) {
+        try {
+          ready &= c.ready();
+        } catch (FixtureException e) {
+          throw e;
+        } catch (Exception e) {
+          lastError = e;
+          ready = false;
+        }
+        if (!ready) {
+          break;
+        }
+      }
+      if (ready) {
+        return;
+      }
+      if (System.nanoTime() - deadline >= 0) {
+        StringBuilder progress = new StringBuilder();
+        for (WaitCheck c : checks) {
+          if (!c.progress().isEmpty()) {
+            progress.append(progress.length() == 0 ? " (" : "; ").append(c.progress());
+          }
+        }
+        if (progress.length() > 0) {
+          progress.append(')');
+        }
+        throw new FixtureException(describe() + " was not ready after " + seconds(startupTimeout)
+            + ": waited for " + waited() + progress
+            + (lastError != null ? "; last error: " + lastError : "") + lastLines());
+      }
+      try {
+        Thread.sleep(POLL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FixtureException(describe() + ": interrupted while waiting for " + waited());
+      }
+    }
+  }
+
+  private String waited() {
+    if (waits.isEmpty()) {
+      return "it to run";
+    }
+    List<String> w = new ArrayList<>();
+    for (Wait x : waits) {
+      w.add(x.toString());
+    }
+    return String.join(" and ", w);
+  }
+
+  private static String elapsed(long t0) {
+    return seconds(Duration.ofNanos(System.nanoTime() - t0));
+  }
+
+  private static String seconds(Duration d) {
+    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+  }
+
+  /** The last lines of output as a message's tail. */
+  private String lastLines() {
+    List<String> lines = follower != null ? follower.lastLines() : List.of();
+    if (lines.isEmpty() && container != null) {
+      try {
+        String text = container.logs().tail(LAST_LINES).text();
+        lines = text.isEmpty() ? List.of() : List.of(text.split("\r?\n"));
+      } catch (DockerException e) {
+        // removed already: nothing to show
+      }
+    }
+    if (lines.isEmpty()) {
+      return "; it wrote no output";
+    }
+    StringBuilder b = new StringBuilder("; its last ").append(lines.size())
+        .append(lines.size() == 1 ? " line of output:" : " lines of output:");
+    for (String l : lines) {
+      b.append("\n  ").append(l);
+    }
+    return b.toString();
+  }
+
+  private void cleanUpAfterFailure() {
+    try {
+      if (container != null) {
+        removeContainer();
+      }
+    } catch (RuntimeException e) {
+      // the session's reaper and sweep remove it in the end
+    } finally {
+      stopNetworks();
+    }
+  }
+
+  private void removeContainer() {
+    Container c = container;
+    try {
+      if (follower != null) {
+        follower.close();
+      }
+      client.containers().remove(c.id(), RemoveOptions.force().withVolumes(true));
+    } catch (NotFoundException gone) {
+      // --rm removed it already
+    } finally {
+      container = null;
+      follower = null;
+      ports = Map.of();
+    }
+  }
+
+  private void stopNetworks() {
+    RuntimeException first = null;
+    for (int i = startedNetworks.size() - 1; i >= 0; i--) {
+      try {
+        startedNetworks.get(i).stop();
+      } catch (RuntimeException e) {
+        first = first == null ? e : first;
+      }
+    }
+    startedNetworks.clear();
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /**
+   * Reads the container's output from its start, line by line, on a daemon thread: for the log
+   * consumers and line waits, and the last lines for failure messages.
+   */
+  private static final class Follower {
+    private final String name;
+    final List<Consumer<Frame>> listeners = new CopyOnWriteArrayList<>();
+    private final Deque<String> last = new ArrayDeque<>();
+    private volatile LogStream stream;
+    private Thread thread;
+
+    Follower(String name) {
+      this.name = name;
+    }
+
+    void start(Container container) {
+      stream = container.logs().follow().open();
+      thread = new Thread(this::read, "berth-logs " + name);
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    private void read() {
+      LogStream s = stream;
+      try {
+        for (Frame line; (line = s.nextLine()) != null; ) {
+          synchronized (last) {
+            if (last.size() == LAST_LINES) {
+              last.removeFirst();
+            }
+            last.addLast(line.text());
+          }
+          for (Consumer<Frame> l : listeners) {
+            try {
+              l.accept(line);
+            } catch (RuntimeException e) {
+              // a consumer's failure must not end the reading for the others
+            }
+          }
+        }
+      } catch (DockerException e) {
+        // the container was removed while we read: the end of its output
+      } finally {
+        s.close();
+      }
+    }
+
+    List<String> lastLines() {
+      synchronized (last) {
+        return List.copyOf(last);
+      }
+    }
+
+    void awaitEnd(Duration timeout) {
+      Thread t = thread;
+      if (t == null) {
+        return;
+      }
+      try {
+        t.join(timeout.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void close() {
+      LogStream s = stream;
+      if (s != null) {
+        s.close();
+      }
+    }
+  }
+
+  /** A tar of one regular file, for {@link #withFile(byte[], String)}. */
+  static final class Tar {
+    private Tar() {}
+
+    static byte[] oneFile(String name, byte[] content) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(1024 + content.length);
+      byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+      if (nameBytes.length > 100) {
+        // a PAX header carries a long path
+        byte[] record = paxRecord("path", name);
+        out.writeBytes(header("././@PaxHeader", record.length, 'x'));
+        out.writeBytes(padded(record));
+        nameBytes = name.substring(name.length() - Math.min(name.length(), 99)).getBytes(
+            StandardCharsets.UTF_8);
+        name = new String(nameBytes, StandardCharsets.UTF_8);
+      }
+      out.writeBytes(header(name, content.length, '0'));
+      out.writeBytes(padded(content));
+      out.writeBytes(new byte[1024]);
+      return out.toByteArray();
+    }
+
+    private static byte[] paxRecord(String key, String value) {
+      String body = " " + key + "=" + value + "\n";
+      int len = body.getBytes(StandardCharsets.UTF_8).length;
+      int total = len + Integer.toString(len).length();
+      if (Integer.toString(total).length() != Integer.toString(len).length()) {
+        total++;
+      }
+      return (total + body).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] padded(byte[] data) {
+      int size = (data.length + 511) / 512 * 512;
+      byte[] b = new byte[size];
+      System.arraycopy(data, 0, b, 0, data.length);
+      return b;
+    }
+
+    private static byte[] header(String name, long size, char type) {
+      byte[] h = new byte[512];
+      put(h, 0, 100, name.getBytes(StandardCharsets.UTF_8));
+      put(h, 100, 8, octal(0644, 7));
+      put(h, 108, 8, octal(0, 7));
+      put(h, 116, 8, octal(0, 7));
+      put(h, 124, 12, octal(size, 11));
+      put(h, 136, 12, octal(System.currentTimeMillis() / 1000, 11));
+      for (int i = 148; i < 156; i++) {
+        h[i] = ' ';
+      }
+      h[156] = (byte) type;
+      put(h, 257, 6, "ustar\0".getBytes(StandardCharsets.US_ASCII));
+      put(h, 263, 2, "00".getBytes(StandardCharsets.US_ASCII));
+      long sum = 0;
+      for (byte b : h) {
+        sum += b & 0xff;
+      }
+      put(h, 148, 8, (String.format(Locale.ROOT, "%06o", sum) + "\0 ").getBytes(
+          StandardCharsets.US_ASCII));
+      return h;
+    }
+
+    private static byte[] octal(long value, int digits) {
+      return String.format(Locale.ROOT, "%0" + digits + "o", value).getBytes(
+          StandardCharsets.US_ASCII);
+    }
+
+    private static void put(byte[] h, int offset, int length, byte[] value) {
+      System.arraycopy(value, 0, h, offset, Math.min(length, value.length));
+    }
+  }
+}
