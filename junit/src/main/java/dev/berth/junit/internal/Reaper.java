@@ -133,7 +133,7 @@ public final class Reaper {
    * command line) replaced by the entries it lists, so that the reaper does not depend on a
    * temporary jar its parent deletes.
    */
-  static String classPath() {
+  public static String classPath() {
     Set<String> entries = new LinkedHashSet<>();
     for (String e : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (!e.isEmpty()) {
