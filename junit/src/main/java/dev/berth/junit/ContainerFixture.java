@@ -111,7 +111,7 @@ public final class ContainerFixture implements AutoCloseable {
 
   /**
    * Copies a host file or directory to {@code containerPath} before the start, as {@code docker
-   * cp} does ({@link Container#copyIn}).
+   * cp} does ({@link Container#copyIn}); missing parent directories are made (mode 0755).
    */
   public synchronized ContainerFixture withFile(Path hostPath, String containerPath) {
     requireNotStarted("withFile");
@@ -169,7 +169,11 @@ public final class ContainerFixture implements AutoCloseable {
     return this;
   }
 
-  /** Hands each line of output (stdout and stderr, told apart by the frame) to {@code consumer}. */
+  /**
+   * Hands each line of output (stdout and stderr, told apart by the frame) to {@code consumer},
+   * without its line end, on the fixture's log thread; a last line without a line end comes when
+   * the output ends.
+   */
   public synchronized ContainerFixture withLogConsumer(Consumer<Frame> consumer) {
     requireNotStarted("withLogConsumer");
     consumers.add(Objects.requireNonNull(consumer, "consumer"));
@@ -426,11 +430,26 @@ public final class ContainerFixture implements AutoCloseable {
 
   private void copy(FileCopy f) {
     if (f.source != null) {
+      // docker cp wants the destination's parent to exist; a fixture makes it, as the bytes do
+      int slash = f.destination.lastIndexOf('/');
+      String parent = f.destination.substring(0, slash);
+      if (!parent.isEmpty() && !exists(parent)) {
+        container.putArchive("/", new ByteArrayInputStream(Tar.directory(parent.substring(1))));
+      }
       container.copyIn(f.source, f.destination);
       return;
     }
     container.putArchive("/", new ByteArrayInputStream(Tar.oneFile(
         f.destination.substring(1), f.bytes)));
+  }
+
+  private boolean exists(String path) {
+    try {
+      container.stat(path);
+      return true;
+    } catch (NotFoundException e) {
+      return false;
+    }
   }
 
   private Map<String, List<PortMapping>> readPorts() {
@@ -664,14 +683,29 @@ public final class ContainerFixture implements AutoCloseable {
       if (nameBytes.length > 100) {
         // a PAX header carries a long path
         byte[] record = paxRecord("path", name);
-        out.writeBytes(header("././@PaxHeader", record.length, 'x'));
+        out.writeBytes(header("././@PaxHeader", record.length, 'x', 0644));
         out.writeBytes(padded(record));
         nameBytes = name.substring(name.length() - Math.min(name.length(), 99)).getBytes(
             StandardCharsets.UTF_8);
         name = new String(nameBytes, StandardCharsets.UTF_8);
       }
-      out.writeBytes(header(name, content.length, '0'));
+      out.writeBytes(header(name, content.length, '0', 0644));
       out.writeBytes(padded(content));
+      out.writeBytes(new byte[1024]);
+      return out.toByteArray();
+    }
+
+    /** A tar of one directory entry; extracting it makes the missing parents too. */
+    static byte[] directory(String name) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream(2048);
+      String n = name.endsWith("/") ? name : name + "/";
+      if (n.getBytes(StandardCharsets.UTF_8).length > 100) {
+        byte[] record = paxRecord("path", n);
+        out.writeBytes(header("././@PaxHeader", record.length, 'x', 0644));
+        out.writeBytes(padded(record));
+        n = "dir/";
+      }
+      out.writeBytes(header(n, 0, '5', 0755));
       out.writeBytes(new byte[1024]);
       return out.toByteArray();
     }
@@ -693,10 +727,10 @@ public final class ContainerFixture implements AutoCloseable {
       return b;
     }
 
-    private static byte[] header(String name, long size, char type) {
+    private static byte[] header(String name, long size, char type, int mode) {
       byte[] h = new byte[512];
       put(h, 0, 100, name.getBytes(StandardCharsets.UTF_8));
-      put(h, 100, 8, octal(0644, 7));
+      put(h, 100, 8, octal(mode, 7));
       put(h, 108, 8, octal(0, 7));
       put(h, 116, 8, octal(0, 7));
       put(h, 124, 12, octal(size, 11));
