@@ -2,6 +2,10 @@ package dev.berth.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +31,9 @@ class ReadmeExampleIT {
 
   @Test
   void theTestReachesThePublishedPort() throws Exception {
-    HttpGet answer = HttpGet.get(web.host(), web.hostPort(80), "/");
+    URI uri = URI.create("http://" + web.host() + ":" + web.hostPort(80) + "/");
+    HttpResponse<String> answer = HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(answer.body()).isEqualTo("welcome\n");
   }
 
