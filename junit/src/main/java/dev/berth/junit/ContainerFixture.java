@@ -69,8 +69,8 @@ public final class ContainerFixture implements AutoCloseable {
   private Duration startupTimeout = Duration.ofSeconds(60);
 
   private volatile Container container;
-  private DockerClient client;
-  private Map<String, List<PortMapping>> ports = Map.of();
+  private volatile DockerClient client;
+  private volatile Map<String, List<PortMapping>> ports = Map.of();
   private Follower follower;
   private final List<NetworkFixture> startedNetworks = new ArrayList<>();
 

@@ -5,7 +5,6 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -17,11 +16,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * instance) live from before the class's first test to after its last; instance fields of a
  * per-method instance from before each test to after it, for every instance of a {@code @Nested}
  * test's chain. Removal is registered before each start, so a failed test, a failed wait or a
- * failed start of a later fixture still removes what was started. Fixtures of different classes
- * and tests start independently, so parallel execution works.
+ * failed start of a later fixture still removes what was started: the fixtures of a class or a
+ * test are kept in its {@link ExtensionContext.Store}, which JUnit closes when the class or the
+ * test ends, after every {@code @AfterAll} or {@code @AfterEach}. Fixtures of different classes
+ * and tests start independently, so parallel execution works; a fixture object shared by two
+ * classes running at once (a static field of a common superclass) is not supported.
  */
-public final class DockerTestExtension implements BeforeAllCallback, BeforeEachCallback,
-    AfterAllCallback {
+public final class DockerTestExtension implements BeforeAllCallback, BeforeEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(DockerTestExtension.class);
 
@@ -50,12 +51,6 @@ public final class DockerTestExtension implements BeforeAllCallback, BeforeEachC
         startFields(instance.getClass(), instance, false, started);
       }
     }
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    // the store's resources are closed when the context ends: nothing else to do here; the
-    // callback exists so that JUnit keeps the class context's store to its end
   }
 
   private static boolean perClass(Class<?> c) {
