@@ -217,10 +217,12 @@ class ExtensionLifecycleIT {
     barrier.await(60, TimeUnit.SECONDS);
   }
 
+  /** One class of four: each instance (one per class, PER_CLASS) has its own fixture. */
   @DockerTest
   @ExtendWith(Cases.OnlyLaunched.class)
-  static class Parallel1 {
-    @Fixture static ContainerFixture f = ContainerFixture.run(SLEEPER);
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  abstract static class ParallelClass {
+    @Fixture ContainerFixture f = ContainerFixture.run(SLEEPER);
 
     @Test
     void runs() throws Exception {
@@ -228,31 +230,15 @@ class ExtensionLifecycleIT {
     }
   }
 
-  @DockerTest
-  @ExtendWith(Cases.OnlyLaunched.class)
-  static class Parallel2 {
-    @Fixture static ContainerFixture f = ContainerFixture.run(SLEEPER);
+  static class Parallel1 extends ParallelClass {}
 
-    @Test
-    void runs() throws Exception {
-      together(CLASSES, "parallel", f);
-    }
-  }
+  static class Parallel2 extends ParallelClass {}
+
+  static class Parallel3 extends ParallelClass {}
 
   @DockerTest
   @ExtendWith(Cases.OnlyLaunched.class)
-  static class Parallel3 {
-    @Fixture static ContainerFixture f = ContainerFixture.run(SLEEPER);
-
-    @Test
-    void runs() throws Exception {
-      together(CLASSES, "parallel", f);
-    }
-  }
-
-  @DockerTest
-  @ExtendWith(Cases.OnlyLaunched.class)
-  static class Parallel4 {
+  static class ParallelMethods {
     @Fixture static ContainerFixture f = ContainerFixture.run(SLEEPER);
     @Fixture ContainerFixture own = ContainerFixture.run(SLEEPER);
 
@@ -290,7 +276,7 @@ class ExtensionLifecycleIT {
             "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
             "junit.jupiter.execution.parallel.config.strategy", "fixed",
             "junit.jupiter.execution.parallel.config.fixed.parallelism", "10"),
-        Parallel1.class, Parallel2.class, Parallel3.class, Parallel4.class);
+        Parallel1.class, Parallel2.class, Parallel3.class, ParallelMethods.class);
     assertSucceeded(s, 8);
     assertThat(seen("parallel")).hasSize(4).doesNotHaveDuplicates();
     assertThat(seen("parallel.methods")).hasSize(4).doesNotHaveDuplicates();
