@@ -30,7 +30,10 @@ import java.util.stream.Collectors;
  * <p>Options: {@code --quick} (small sizes, few samples: to try the harness, not to quote), {@code
  * --socket PATH} (default: {@code DOCKER_HOST}'s unix path or /var/run/docker.sock), {@code
  * --out FILE} (also write the table there as Markdown), {@code --only startup} (only section 7:
- * no containers, no fixtures, only the start-up rows), {@code --baseline-classpath CP} (a fourth
+ * no containers, no fixtures, only the start-up rows), {@code --only fixture} (only section 9,
+ * {@link FixtureBench}: a ready HTTP server for a test, berth-junit's fixture against the raw
+ * calls and Testcontainers), {@code --fixture-runs N} (its samples per client; default 20, 3 with
+ * {@code --quick}), {@code --baseline-classpath CP} (a fourth
  * start-up client, {@value #BASELINE}: the same {@link Startup} run of Berth on the class path of
  * another build, interleaved with the others; see {@link #baselineClasspath}) and {@code
  * --startup-runs N} (start-up samples per client; default 10, 3 with {@code --quick}).
@@ -57,51 +60,57 @@ public final class Bench {
   private final String socket;
   private final Path out;
   private final boolean onlyStartup;
+  private final boolean onlyFixture;
   private final String baselineClasspath;
   private final int startupRuns;
+  private final int fixtureRuns;
   private final Map<String, Map<String, List<Double>>> results = new LinkedHashMap<>();
   private final List<String> created = new ArrayList<>();
   private DockerClient admin;
   private String loadBefore = "?";
   private String engineVersion = "?";
 
-  private Bench(boolean quick, String socket, Path out, boolean onlyStartup,
-      String baselineClasspath, int startupRuns) {
+  private Bench(boolean quick, String socket, Path out, String only,
+      String baselineClasspath, int startupRuns, int fixtureRuns) {
     this.quick = quick;
     this.socket = socket;
     this.out = out;
-    this.onlyStartup = onlyStartup;
+    this.onlyStartup = "startup".equals(only);
+    this.onlyFixture = "fixture".equals(only);
     this.baselineClasspath = baselineClasspath;
     this.startupRuns = startupRuns > 0 ? startupRuns : quick ? 3 : 10;
+    this.fixtureRuns = fixtureRuns > 0 ? fixtureRuns : quick ? 3 : 20;
   }
 
   public static void main(String[] args) throws Exception {
     boolean quick = false;
     String socket = defaultSocket();
     Path out = null;
-    boolean onlyStartup = false;
+    String only = null;
     String baseline = null;
     int startupRuns = 0;
+    int fixtureRuns = 0;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--socket" -> socket = args[++i];
         case "--out" -> out = Path.of(args[++i]);
         case "--only" -> {
-          String section = args[++i];
-          if (!section.equals("startup")) {
-            throw new IllegalArgumentException("--only " + section + ": expected --only startup");
+          only = args[++i];
+          if (!only.equals("startup") && !only.equals("fixture")) {
+            throw new IllegalArgumentException("--only " + only
+                + ": expected --only startup or --only fixture");
           }
-          onlyStartup = true;
         }
         case "--baseline-classpath" -> baseline = args[++i];
         case "--startup-runs" -> startupRuns = Integer.parseInt(args[++i]);
+        case "--fixture-runs" -> fixtureRuns = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; expected --quick, --socket PATH, --out FILE, --only startup,"
-            + " --baseline-classpath CP, --startup-runs N");
+            + "; expected --quick, --socket PATH, --out FILE, --only startup|fixture,"
+            + " --baseline-classpath CP, --startup-runs N, --fixture-runs N");
       }
     }
-    new Bench(quick, socket, out, onlyStartup, baseline, startupRuns).run();
+    new Bench(quick, socket, out, only, baseline, startupRuns, fixtureRuns).run();
   }
 
   private static String defaultSocket() {
@@ -136,6 +145,18 @@ public final class Bench {
       return;
     }
     admin = DockerClient.builder().endpoint("unix://" + socket).build();
+    if (onlyFixture) {
+      try {
+        engineVersion = admin.system().version().version() + " (API " + admin.apiVersion() + ")";
+        log("engine %s", engineVersion);
+        removeLeftovers();
+        fixture();
+        printTable();
+      } finally {
+        cleanUp();
+      }
+      return;
+    }
     Thread cleanup = new Thread(this::cleanUp, "bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
@@ -159,6 +180,7 @@ public final class Bench {
       streams(f);
       startup();
       footprint();
+      fixture();
       printTable();
     } finally {
       cleanUp();
@@ -658,6 +680,53 @@ public final class Bench {
         .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")));
   }
 
+  // ---- 9: a fixture for a test ----
+
+  private void fixture() throws Exception {
+    log("9. fixture: a busybox httpd until its first 200, %d interleaved rounds and 1 warm-up"
+        + " (%s); load average %s", fixtureRuns, String.join(", ", FixtureBench.CLIENTS),
+        loadAverage());
+    FixtureBench bench = new FixtureBench(socket, fixtureRuns);
+    Map<String, List<Double>> ms = bench.run();
+    for (Map.Entry<String, Double> e : bench.warmUp().entrySet()) {
+      log("   %s warm-up (its first in the JVM, not counted): %.1f ms", e.getKey(), e.getValue());
+    }
+    for (Map.Entry<String, List<Double>> e : ms.entrySet()) {
+      for (double v : e.getValue()) {
+        record(e.getKey(), "fixture_ms", v);
+      }
+      double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      log("   %s ms: median %.1f, min %.1f, max %.1f", e.getKey(), Stats.median(v), v[0],
+          v[v.length - 1]);
+    }
+    log("   load average at the end %s", loadAverage());
+  }
+
+  private String fixtureTable() {
+    Map<String, List<Double>> m = results.get("fixture_ms");
+    if (m == null) {
+      return "";
+    }
+    double raw = value("fixture_ms", FixtureBench.RAW);
+    double fixture = value("fixture_ms", FixtureBench.FIXTURE);
+    double tc = value("fixture_ms", FixtureBench.TESTCONTAINERS);
+    StringBuilder s = new StringBuilder("\n| 9. ready HTTP server to first 200 (ms) | median | min"
+        + " | max | / " + FixtureBench.RAW + " |\n|---|---:|---:|---:|---:|\n");
+    for (String name : FixtureBench.CLIENTS) {
+      double[] v = m.get(name).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      double med = Stats.median(v);
+      s.append("| ").append(name).append(" | ").append(format(med)).append(" | ")
+          .append(format(v[0])).append(" | ").append(format(v[v.length - 1])).append(" | ")
+          .append(ratio(med, raw)).append(" |\n");
+    }
+    s.append("\nTargets: ").append(FixtureBench.FIXTURE).append(" ≤ 1.1× ")
+        .append(FixtureBench.RAW).append(" (").append(fixture / raw <= 1.1 ? "met" : "**not met**")
+        .append("), ahead of ").append(FixtureBench.TESTCONTAINERS).append(" (")
+        .append(fixture < tc ? "met" : "**not met**").append("). Median of ")
+        .append(m.get(FixtureBench.RAW).size()).append(" runs each.\n");
+    return s.toString();
+  }
+
   // ---- the table ----
 
   /** One row: measure, unit, whether more is better, the target as a test on Berth's numbers. */
@@ -718,11 +787,18 @@ public final class Bench {
     // the baseline's columns only when a run has them (--baseline-classpath)
     boolean base = results.values().stream().anyMatch(m -> m.containsKey(BASELINE));
     StringBuilder s = new StringBuilder();
+    if (onlyFixture) {
+      // sections 1 to 8 did not run: no empty table for them
+      rows = List.of();
+    }
     s.append("| measure | Berth | docker-java | raw floor | Berth/raw | Berth/docker-java");
     s.append(base ? " | " + BASELINE + " | Berth/" + BASELINE + " | " + BASELINE + "/raw" : "");
     s.append(" | target | met |\n");
     s.append("|---|---:|---:|---:|---:|---:|").append(base ? "---:|---:|---:|" : "")
         .append("---|---|\n");
+    if (rows.isEmpty()) {
+      s.setLength(0);
+    }
     for (Row row : rows) {
       if (!results.containsKey(row.measure)) {
         continue;
@@ -749,11 +825,13 @@ public final class Bench {
     }
     s.append("\nMB = 10^6 bytes. Latencies: ").append(quick ? "QUICK run, " : "")
         .append(onlyStartup ? "ONLY start-up (--only startup), " : "")
+        .append(onlyFixture ? "ONLY the fixture section (--only fixture), " : "")
         .append("nearest-rank percentiles of every sample; other rows: median of the runs.\n")
         .append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
         .append(System.getProperty("java.version")).append(", engine ").append(engineVersion)
         .append("; load average (1, 5, 15 min) at the start ").append(loadBefore)
         .append(", at the end ").append(loadAverage()).append(".\n");
+    s.append(fixtureTable());
     return s.toString();
   }
 
