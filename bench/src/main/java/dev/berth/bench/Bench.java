@@ -145,24 +145,17 @@ public final class Bench {
       return;
     }
     admin = DockerClient.builder().endpoint("unix://" + socket).build();
-    if (onlyFixture) {
-      try {
-        engineVersion = admin.system().version().version() + " (API " + admin.apiVersion() + ")";
-        log("engine %s", engineVersion);
-        removeLeftovers();
-        fixture();
-        printTable();
-      } finally {
-        cleanUp();
-      }
-      return;
-    }
     Thread cleanup = new Thread(this::cleanUp, "bench-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       engineVersion = admin.system().version().version() + " (API " + admin.apiVersion() + ")";
       log("engine %s", engineVersion);
       removeLeftovers();
+      if (onlyFixture) {
+        fixture();
+        printTable();
+        return;
+      }
       Fixtures f = fixtures();
       List<Client> clients = new ArrayList<>();
       for (String name : CLIENTS) {
@@ -501,7 +494,7 @@ public final class Bench {
     }
   }
 
-  private static String java() {
+  static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -686,7 +679,7 @@ public final class Bench {
     log("9. fixture: a busybox httpd until its first 200, %d interleaved rounds and 1 warm-up"
         + " (%s); load average %s", fixtureRuns, String.join(", ", FixtureBench.CLIENTS),
         loadAverage());
-    FixtureBench bench = new FixtureBench(socket, fixtureRuns);
+    FixtureBench bench = new FixtureBench(admin, socket, fixtureRuns);
     Map<String, List<Double>> ms = bench.run();
     for (Map.Entry<String, Double> e : bench.warmUp().entrySet()) {
       log("   %s warm-up (its first in the JVM, not counted): %.1f ms", e.getKey(), e.getValue());
@@ -787,17 +780,13 @@ public final class Bench {
     // the baseline's columns only when a run has them (--baseline-classpath)
     boolean base = results.values().stream().anyMatch(m -> m.containsKey(BASELINE));
     StringBuilder s = new StringBuilder();
-    if (onlyFixture) {
-      // sections 1 to 8 did not run: no empty table for them
-      rows = List.of();
-    }
-    s.append("| measure | Berth | docker-java | raw floor | Berth/raw | Berth/docker-java");
-    s.append(base ? " | " + BASELINE + " | Berth/" + BASELINE + " | " + BASELINE + "/raw" : "");
-    s.append(" | target | met |\n");
-    s.append("|---|---:|---:|---:|---:|---:|").append(base ? "---:|---:|---:|" : "")
-        .append("---|---|\n");
-    if (rows.isEmpty()) {
-      s.setLength(0);
+    // with --only fixture sections 1 to 8 did not run: no empty table for them (and no rows)
+    if (!onlyFixture) {
+      s.append("| measure | Berth | docker-java | raw floor | Berth/raw | Berth/docker-java");
+      s.append(base ? " | " + BASELINE + " | Berth/" + BASELINE + " | " + BASELINE + "/raw" : "");
+      s.append(" | target | met |\n");
+      s.append("|---|---:|---:|---:|---:|---:|").append(base ? "---:|---:|---:|" : "")
+          .append("---|---|\n");
     }
     for (Row row : rows) {
       if (!results.containsKey(row.measure)) {

@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -53,12 +52,14 @@ final class FixtureBench {
   /** Writes a page and serves it: ready a few milliseconds after the container starts. */
   static final String HTTPD = "echo berth-bench > /tmp/index.html && exec httpd -f -p 80 -h /tmp";
 
+  private final DockerClient docker;
   private final String socket;
   private final int runs;
   private final Map<String, List<Double>> ms = new LinkedHashMap<>();
   private final Map<String, Double> warmUp = new LinkedHashMap<>();
 
-  FixtureBench(String socket, int runs) {
+  FixtureBench(DockerClient docker, String socket, int runs) {
+    this.docker = docker;
     this.socket = socket;
     this.runs = runs;
     for (String c : CLIENTS) {
@@ -72,16 +73,14 @@ final class FixtureBench {
         .toURI()).getParent().getParent().resolve("testcontainers/target");
     String tcClasspath = tcTarget.resolve("classes") + File.pathSeparator
         + Files.readString(tcTarget.resolve("classpath.txt")).trim();
-    ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-cp", tcClasspath, "dev.berth.bench.tc.TestcontainersFixture", Bench.IMAGE,
+    ProcessBuilder pb = new ProcessBuilder(Bench.java(), "-cp", tcClasspath, "dev.berth.bench.tc.TestcontainersFixture", Bench.IMAGE,
         HTTPD).redirectError(ProcessBuilder.Redirect.INHERIT);
     pb.environment().put("DOCKER_HOST", "unix://" + socket);
     pb.environment().put("TESTCONTAINERS_RYUK_DISABLED", "true");
     pb.environment().put("TESTCONTAINERS_CHECKS_DISABLE", "true");
     pb.environment().put("TESTCONTAINERS_HOST_OVERRIDE", "localhost");
     Process tc = pb.start();
-    try (DockerClient docker = DockerClient.builder().endpoint("unix://" + socket).build();
-        BufferedReader tcOut = new BufferedReader(new InputStreamReader(tc.getInputStream(),
+    try (BufferedReader tcOut = new BufferedReader(new InputStreamReader(tc.getInputStream(),
             StandardCharsets.UTF_8));
         OutputStream tcIn = tc.getOutputStream()) {
       for (int i = -1; i < runs; i++) {
@@ -89,7 +88,7 @@ final class FixtureBench {
           String name = CLIENTS.get((k + Math.max(i, 0)) % CLIENTS.size());
           double t = switch (name) {
             case FIXTURE -> fixture();
-            case RAW -> raw(docker);
+            case RAW -> raw();
             default -> testcontainers(tcIn, tcOut);
           };
           if (i >= 0) {
@@ -133,7 +132,7 @@ final class FixtureBench {
     }
   }
 
-  private static double raw(DockerClient docker) throws InterruptedException {
+  private double raw() throws InterruptedException {
     long t0 = System.nanoTime();
     Container c = docker.containers().run(spec().publish(PortBinding.parse("80")));
     try {
@@ -189,9 +188,5 @@ final class FixtureBench {
     } finally {
       c.disconnect();
     }
-  }
-
-  static String format(double v) {
-    return String.format(Locale.ROOT, "%.0f", v);
   }
 }

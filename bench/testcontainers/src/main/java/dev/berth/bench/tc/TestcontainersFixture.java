@@ -50,8 +50,7 @@ public final class TestcontainersFixture {
       if (status != 200) {
         throw new AssertionError("GET " + url + " answered " + status);
       }
-      double ms = (System.nanoTime() - start) / 1e6;
-      return ms;
+      return (System.nanoTime() - start) / 1e6;
     }
   }
 }
