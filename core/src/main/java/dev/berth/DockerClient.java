@@ -159,7 +159,13 @@ public final class DockerClient implements AutoCloseable {
     return groups().raw;
   }
 
-  /** Closes idle connections; streams still open stay usable until closed. */
+  /**
+   * Closes idle connections and ends the streams still open (logs, events, attach, exec, exports,
+   * pulls…): their readers get a {@link StreamCutException} (from an {@link java.io.InputStream},
+   * a {@link StreamCutIOException}) saying the client was closed, and their sockets are freed.
+   * Calls made after this fail with an {@link IllegalStateException}. Closing twice does nothing
+   * more.
+   */
   @Override
   public void close() {
     api.close();

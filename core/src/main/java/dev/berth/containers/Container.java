@@ -103,7 +103,9 @@ public interface Container {
 
   /**
    * Its filesystem as a tar stream ({@code docker export}); the caller closes it. It streams in
-   * constant memory whatever the size.
+   * constant memory whatever the size. If the stream breaks off, its {@code read} throws {@link
+   * dev.berth.StreamCutIOException} rather than ending early, so a cut export never passes for a
+   * whole tar.
    */
   InputStream export();
 
@@ -138,7 +140,8 @@ public interface Container {
 
   /**
    * A tar stream of {@code path} in the container, its top entry named for the path's base name
-   * ({@code GET …/archive}); the caller closes it.
+   * ({@code GET …/archive}); the caller closes it. A stream that breaks off throws {@link
+   * dev.berth.StreamCutIOException} from {@code read}.
    */
   InputStream getArchive(String path);
 

@@ -16,8 +16,13 @@ import java.io.OutputStream;
  * }
  * }</pre>
  *
- * <p>A stream that ends because of {@link #close()} simply ends ({@code null}); a stream cut by the
- * engine or the network throws {@link dev.berth.DockerException}.
+ * <p>A stream that ends because of {@link #close()} simply ends ({@code null}). A stream cut by the
+ * engine, the network or {@link dev.berth.DockerClient#close()} throws {@link
+ * dev.berth.StreamCutException} saying how many bytes arrived, never ends as if it were whole: for
+ * attach and exec, whose bytes simply stop when the process ends, Berth asks the engine whether
+ * the process still runs. Bytes that are not a multiplexed stream are a {@link
+ * dev.berth.DockerProtocolException}; an error the engine sends inside the stream a {@link
+ * dev.berth.DockerException} with its message.
  */
 public interface LogStream extends Closeable {
   /** The next frame as the engine sent it, or null at the end. */
@@ -25,7 +30,8 @@ public interface LogStream extends Closeable {
 
   /**
    * The next whole line of either stream without its line end ({@code \n} or {@code \r\n}), or
-   * null at the end. A last line without a line end is returned too.
+   * null at the end. A last line without a line end is returned too, and a line longer than 1 MiB
+   * comes in pieces of about 1 MiB, so that memory stays bounded.
    */
   Frame nextLine();
 

@@ -75,14 +75,24 @@ public interface Images {
 
   /**
    * The images as one tar stream with their names and history, as {@code docker save}; the caller
-   * closes it.
+   * closes it. If the stream breaks off, its {@code read} throws {@link
+   * dev.berth.StreamCutIOException} rather than ending early.
    */
   InputStream save(String... images);
 
-  /** Saves the images into {@code file}, as {@code docker save -o}. */
+  /**
+   * Saves the images into {@code file}, as {@code docker save -o}.
+   *
+   * @throws dev.berth.StreamCutException if the stream broke off; the file is then removed
+   */
   void save(Path file, String... images);
 
-  /** Saves the images into {@code out}. */
+  /**
+   * Saves the images into {@code out}.
+   *
+   * @throws dev.berth.StreamCutException if the stream broke off; what {@code out} got is not a
+   *     whole tar
+   */
   void save(OutputStream out, String... images);
 
   /**

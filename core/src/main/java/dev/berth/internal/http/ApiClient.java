@@ -2,6 +2,9 @@ package dev.berth.internal.http;
 
 import dev.berth.DockerConnectionException;
 import dev.berth.DockerException;
+import dev.berth.DockerProtocolException;
+import dev.berth.DockerTimeoutException;
+import dev.berth.StreamCutException;
 import dev.berth.UnsupportedApiVersionException;
 import dev.berth.model.ApiVersion;
 import dev.berth.model.Ping;
@@ -37,6 +40,10 @@ public final class ApiClient implements AutoCloseable {
   private final Transport transport;
   private final ApiVersion pinned;
   private volatile ApiVersion negotiated;
+  /** Streaming answers and upgraded connections not closed yet: {@link #close()} ends them. */
+  private final java.util.Set<TrackedAnswer> open =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
 
   /**
    * A client over {@code transport}; with {@code pinned} non-null every request uses that version
@@ -123,16 +130,57 @@ public final class ApiClient implements AutoCloseable {
     return new Call(method, path);
   }
 
+  /**
+   * The exception for {@code e}, a failure of {@code method target}: a {@link
+   * DockerConnectionException} when the engine could not be reached or the connection failed
+   * before an answer, a {@link StreamCutException} when the answer broke off, a {@link
+   * DockerTimeoutException} when the read timeout passed, a {@link DockerProtocolException} when the
+   * answer was not HTTP or not JSON.
+   */
   public DockerException failure(String method, String target, IOException e) {
-    if (e instanceof ConnectFailedException c) {
-      return new DockerConnectionException(c.endpoint(), c.getMessage(), e);
+    String call = method + " " + target + " on " + endpoint();
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ConnectFailedException c) {
+        return new DockerConnectionException(c.endpoint(), c.getMessage(), e);
+      }
+      if (t instanceof dev.berth.StreamCutIOException cut) {
+        return new StreamCutException(cut.getMessage(), cut.bytesRead(), e);
+      }
+      if (t instanceof java.io.EOFException) {
+        break; // the answer ended early, whatever the layer below saw as the reason
+      }
+      if (t instanceof java.io.InterruptedIOException) {
+        return new DockerTimeoutException(call + " timed out: no answer within the read timeout ("
+            + t.getMessage() + "); see DockerClient.Builder.readTimeout", e);
+      }
+      if (t instanceof java.net.ProtocolException) {
+        return new DockerProtocolException(call + " failed: " + t.getMessage()
+            + " (is it a Docker engine?)", e);
+      }
     }
-    return new DockerException(
-        method + " " + target + " on " + endpoint() + " failed: " + e.getMessage(), e);
+    if (e instanceof BodyCut cut) {
+      return new StreamCutException(cut.getMessage(), cut.bytesRead(), e);
+    }
+    return new DockerConnectionException(endpoint(), call + " failed: " + e.getMessage(), e);
   }
 
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /**
+   * Closes idle connections and ends every stream still open (logs, events, attach, exec,
+   * exports…): their readers get a {@link StreamCutException} saying the client was closed. Calls
+   * after this fail with an {@link IllegalStateException}.
+   */
   @Override
   public void close() {
+    closed = true;
+    for (TrackedAnswer a : open.toArray(new TrackedAnswer[0])) {
+      a.endByClient();
+    }
+    open.clear();
     transport.close();
   }
 
@@ -228,6 +276,10 @@ public final class ApiClient implements AutoCloseable {
         b.header(h.getKey(), h.getValue());
       }
       HttpRequest request = b.build();
+      if (closed) {
+        throw new IllegalStateException("the DockerClient for " + endpoint() + " is closed: "
+            + method + " " + path + " was not sent");
+      }
       long start = System.nanoTime();
       HttpResponse response;
       try {
@@ -252,12 +304,22 @@ public final class ApiClient implements AutoCloseable {
           throw failure(method, request.target(), e);
         }
       }
+      if (streaming) {
+        TrackedAnswer tracked = new TrackedAnswer(response, method + " " + request.target()
+            + " on " + endpoint(), open);
+        open.add(tracked);
+        if (closed) { // closed while this call was on its way: it ends like the others
+          tracked.endByClient();
+        }
+        return tracked;
+      }
       return response;
     }
 
     /** Sends the request and reads the answer as JSON: maps, lists and values, frozen. */
     public Object json() {
-      try (HttpResponse r = open(); InputStream in = r.body()) {
+      HttpResponse answer = open();
+      try (HttpResponse r = answer; InputStream in = r.body()) {
         byte[] bytes = in.readAllBytes();
         if (bytes.length == 0) {
           return null;
@@ -268,8 +330,18 @@ public final class ApiClient implements AutoCloseable {
         }
         return Json.read(bytes);
       } catch (IOException e) {
-        throw failure(method, path, e);
+        throw bodyFailure(e);
       }
+    }
+
+    /** A failure while the body of an answer whose head arrived was read. */
+    private DockerException bodyFailure(IOException e) {
+      DockerException f = failure(method, path, e);
+      if (f instanceof DockerConnectionException) {
+        return new StreamCutException(method + " " + path + " on " + endpoint()
+            + " broke off in the answer's body: " + e.getMessage(), -1, e);
+      }
+      return f;
     }
 
     /** Sends the request and reads the answer as a JSON object. */
@@ -296,10 +368,11 @@ public final class ApiClient implements AutoCloseable {
 
     /** Sends the request and discards the answer's body. */
     public void discard() {
-      try (HttpResponse r = open(); InputStream in = r.body()) {
+      HttpResponse answer = open();
+      try (HttpResponse r = answer; InputStream in = r.body()) {
         in.transferTo(OutputStream.nullOutputStream());
       } catch (IOException e) {
-        throw failure(method, path, e);
+        throw bodyFailure(e);
       }
     }
 

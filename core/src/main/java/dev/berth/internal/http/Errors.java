@@ -49,7 +49,7 @@ public final class Errors {
 
   /**
    * The engine's message from an error body: the {@code message} of a JSON object, else the text
-   * trimmed (at most 1 MiB is read).
+   * trimmed (at most 1 MiB is read, at most 2,000 characters kept).
    */
   @SuppressWarnings("unchecked")
   static String engineMessage(InputStream body) {
@@ -70,6 +70,12 @@ public final class Errors {
         // not JSON after all: the text is the message
       }
     }
+    if (text.length() > MAX_MESSAGE) { // a proxy's error page, say: its start says enough
+      return text.substring(0, MAX_MESSAGE) + "… (" + bytes.length + " bytes in all)";
+    }
     return text;
   }
+
+  /** The most characters of a body that is not the engine's JSON error kept in a message. */
+  private static final int MAX_MESSAGE = 2000;
 }

@@ -27,7 +27,7 @@ public final class Json {
     try {
       return freeze(MAPPER.readValue(in, Object.class));
     } catch (JacksonException e) {
-      throw new IOException("the engine sent JSON that cannot be read: " + e.getOriginalMessage(), e);
+      throw malformed(e);
     }
   }
 
@@ -36,8 +36,22 @@ public final class Json {
     try {
       return freeze(MAPPER.readValue(bytes, Object.class));
     } catch (JacksonException e) {
-      throw new IOException("the engine sent JSON that cannot be read: " + e.getOriginalMessage(), e);
+      throw malformed(e);
     }
+  }
+
+  /**
+   * What a parse failure means: the stream under it failing (its own {@link IOException}), or JSON
+   * that is not valid, a {@link java.net.ProtocolException} quoting the parser's reason.
+   */
+  private static IOException malformed(JacksonException e) {
+    if (e.getCause() instanceof IOException io) {
+      return io;
+    }
+    java.net.ProtocolException p = new java.net.ProtocolException(
+        "the engine sent JSON that cannot be read: " + e.getOriginalMessage());
+    p.initCause(e);
+    return p;
   }
 
   /**
@@ -71,8 +85,7 @@ public final class Json {
         if (e.getCause() instanceof IOException io) {
           throw io;
         }
-        throw new IOException("the engine sent JSON that cannot be read: "
-            + e.getOriginalMessage(), e);
+        throw malformed(e);
       }
     }
   }

@@ -201,10 +201,27 @@ public final class ImageCalls implements Images {
 
   @Override
   public void save(Path file, String... images) {
+    boolean written = false;
     try (InputStream in = save(images); OutputStream out = Files.newOutputStream(file)) {
+      written = true;
       in.transferTo(out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("saving to " + file + " failed: " + e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      if (written) { // half a tar is no save: nothing is left behind
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // the failure below says what happened
+        }
+      }
+      if (e instanceof dev.berth.StreamCutIOException cut) {
+        throw new dev.berth.StreamCutException("saving " + String.join(", ", images) + " to "
+            + file + " failed, and the file was removed: " + cut.getMessage(), cut.bytesRead(),
+            cut);
+      }
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("saving to " + file + " failed: " + io.getMessage(), io);
+      }
+      throw (RuntimeException) e;
     }
   }
 
@@ -212,6 +229,9 @@ public final class ImageCalls implements Images {
   public void save(OutputStream out, String... images) {
     try (InputStream in = save(images)) {
       in.transferTo(out);
+    } catch (dev.berth.StreamCutIOException cut) {
+      throw new dev.berth.StreamCutException("saving " + String.join(", ", images)
+          + " failed: " + cut.getMessage(), cut.bytesRead(), cut);
     } catch (IOException e) {
       throw new UncheckedIOException("saving " + String.join(", ", images) + " failed: "
           + e.getMessage(), e);

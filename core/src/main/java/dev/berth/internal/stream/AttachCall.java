@@ -61,8 +61,30 @@ public final class AttachCall implements AttachRequest {
         .upgrade()
         .open();
     DuplexConnection c = r.upgraded();
-    return new Sessions(id, streams.open(r, c, flag, "the attached output of " + id), r,
+    java.util.function.Supplier<String> endCheck = () -> {
+      try {
+        return Streams.stillRuns(() -> runs(api, path))
+            ? "the connection ended while container " + id + " still runs" : null;
+      } catch (dev.berth.DockerException e) {
+        return "the connection ended, and whether container " + id + " still runs cannot be"
+            + " asked: " + e.getMessage();
+      }
+    };
+    return new Sessions(id, streams.open(r, c, flag, "the attached output of " + id, endCheck), r,
         stdin ? c : null,
         (w, h) -> api.call("POST", path + "/resize").query("w", w).query("h", h).discard(), null);
+  }
+
+  /** Whether the container runs now (not restarting, not gone). */
+  private static boolean runs(ApiClient api, String path) {
+    try {
+      java.util.Map<String, Object> state =
+          dev.berth.internal.http.Fields.object(api.call("GET", path + "/json").jsonObject(),
+              "State");
+      return dev.berth.internal.http.Fields.bool(state, "Running")
+          && !dev.berth.internal.http.Fields.bool(state, "Restarting");
+    } catch (dev.berth.NotFoundException gone) {
+      return false;
+    }
   }
 }

@@ -179,15 +179,41 @@ public final class ExecCall implements ExecRequest {
     String what = "the output of exec " + command;
     Sessions.Resizer resizer = (w, h) -> api.call("POST", "/exec/" + id + "/resize")
         .query("w", w).query("h", h).discard();
+    // the end of the output is checked with the engine: a cut connection ends just as an exit does
+    java.util.concurrent.atomic.AtomicReference<Integer> exit =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.function.Supplier<String> endCheck = () -> {
+      try {
+        return Streams.stillRuns(() -> runs(id, exit))
+            ? "the connection ended while exec " + command + " still runs" : null;
+      } catch (DockerException e) {
+        return "the connection ended, and whether exec " + command + " still runs cannot be"
+            + " asked: " + e.getMessage();
+      }
+    };
+    java.util.function.IntSupplier exitCode = () -> {
+      Integer known = exit.get();
+      return known != null ? known : exitCode(id);
+    };
     if (withStdin) {
       HttpResponse r = api.call("POST", "/exec/" + id + "/start").jsonBody(start).upgrade().open();
       DuplexConnection c = r.upgraded();
-      LogStream output = streams.open(r, c, () -> tty, what);
-      return new Sessions(id, output, r, c, resizer, () -> exitCode(id));
+      LogStream output = streams.open(r, c, () -> tty, what, endCheck);
+      return new Sessions(id, output, r, c, resizer, exitCode);
     }
     LogStream output = streams.open(api.call("POST", "/exec/" + id + "/start").jsonBody(start)
-        .streaming(), () -> tty, what);
-    return new Sessions(id, output, null, null, resizer, () -> exitCode(id));
+        .streaming(), () -> tty, what, endCheck);
+    return new Sessions(id, output, null, null, resizer, exitCode);
+  }
+
+  /** Whether the exec runs now; once it does not, its exit code goes to {@code exit}. */
+  private boolean runs(String id, java.util.concurrent.atomic.AtomicReference<Integer> exit) {
+    Map<String, Object> json = streams.api().call("GET", "/exec/" + id + "/json").jsonObject();
+    if (Fields.bool(json, "Running")) {
+      return true;
+    }
+    exit.set(Fields.integer(json, "ExitCode"));
+    return false;
   }
 
   /** Polls the exec until it is no longer running: its output can end a moment before. */

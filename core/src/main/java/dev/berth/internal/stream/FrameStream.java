@@ -1,6 +1,8 @@
 package dev.berth.internal.stream;
 
 import dev.berth.DockerException;
+import dev.berth.DockerProtocolException;
+import dev.berth.StreamCutException;
 import dev.berth.containers.LogStream;
 import dev.berth.model.Frame;
 import java.io.ByteArrayOutputStream;
@@ -24,6 +26,8 @@ import java.util.concurrent.locks.LockSupport;
 final class FrameStream implements LogStream {
   private static final int RAW_CHUNK = 16 * 1024;
   private static final int COPY_BUFFER = 64 * 1024;
+  /** {@link #nextLine()} hands out a line longer than this in pieces of about this size. */
+  static final int MAX_LINE = 1024 * 1024;
   /** A frame header that took this long to arrive was waited for: nothing was queued. */
   private static final long WAITED_NANOS = 50_000;
   /** Then a bulk copy lets the engine queue this long before reading on. */
@@ -40,6 +44,10 @@ final class FrameStream implements LogStream {
   private volatile boolean closed;
   private boolean ended;
   private boolean bulk;
+  /** Bytes read from {@link #in} so far, frame headers included: how far a cut stream got. */
+  private long consumed;
+  /** Asked at the end of the bytes whether that was the stream's real end; null if it always is. */
+  private java.util.function.Supplier<String> endCheck;
 
   /**
    * A stream over {@code in}; {@code abort} breaks the connection from any thread, {@code
@@ -67,6 +75,28 @@ final class FrameStream implements LogStream {
     return this;
   }
 
+  /**
+   * Asks {@code check} when the bytes end (not after {@link #close()}) whether that was the
+   * stream's real end: null if so, else why not (the container still runs), which is then a {@link
+   * StreamCutException}. An upgraded connection that is cut between two frames ends just as one
+   * whose process exited does; only the engine can tell them apart.
+   */
+  FrameStream endCheck(java.util.function.Supplier<String> check) {
+    this.endCheck = check;
+    return this;
+  }
+
+  /** The end of the bytes: a real end, or a cut that {@link #endCheck} saw. */
+  private void checkEnd() {
+    if (endCheck != null && !closed) {
+      String cut = endCheck.get();
+      if (cut != null && !closed) {
+        throw new StreamCutException(what + " broke off after " + consumed + " bytes: " + cut,
+            consumed, null);
+      }
+    }
+  }
+
   @Override
   public Frame next() {
     if (closed || ended) {
@@ -76,6 +106,7 @@ final class FrameStream implements LogStream {
       Frame f = multiplexed ? readFrame() : readRaw();
       if (f == null) {
         end();
+        checkEnd();
       }
       return f;
     } catch (IOException e) {
@@ -85,6 +116,7 @@ final class FrameStream implements LogStream {
 
   private Frame readFrame() throws IOException {
     int n = in.readNBytes(header, 0, 8);
+    consumed += n;
     if (n == 0) {
       return null;
     }
@@ -93,15 +125,15 @@ final class FrameStream implements LogStream {
     }
     long length = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16)
         | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+    if (header[0] < 0 || header[0] > 3 || header[1] != 0 || header[2] != 0 || header[3] != 0) {
+      throw new java.net.ProtocolException("not a frame header: " + hex(header)
+          + " (a multiplexed stream's frames start with 0, 1, 2 or 3 and three zero bytes)");
+    }
     if (length > Integer.MAX_VALUE - 8) {
-      throw new IOException("a frame of " + length + " bytes is larger than a stream can carry");
+      throw new java.net.ProtocolException("a frame of " + length
+          + " bytes is larger than a stream can carry");
     }
-    byte[] payload = new byte[(int) length];
-    int read = readFully(payload);
-    if (read < length) {
-      throw new IOException("the stream was cut inside a frame (" + read + " of " + length
-          + " bytes)");
-    }
+    byte[] payload = readPayload((int) length);
     return new Frame(stream(header[0], payload), payload);
   }
 
@@ -118,8 +150,52 @@ final class FrameStream implements LogStream {
         break;
       }
       n += count;
+      consumed += count;
     }
     return n;
+  }
+
+  /**
+   * A frame's payload of {@code length} bytes. Memory grows with the bytes that arrive, not with
+   * the length the header claims: a header that promises 2 GiB and a stream that then ends costs
+   * what arrived, and fails saying the frame was cut.
+   */
+  private byte[] readPayload(int length) throws IOException {
+    int step = 1 << 20;
+    byte[] payload = new byte[Math.min(length, step)];
+    int read = 0;
+    while (true) {
+      read += readFully(payload, read);
+      if (read == length) {
+        return payload;
+      }
+      if (read < payload.length) {
+        throw new IOException("the stream was cut inside a frame (" + read + " of " + length
+            + " bytes)");
+      }
+      payload = Arrays.copyOf(payload, (int) Math.min(length, (long) payload.length * 2));
+    }
+  }
+
+  private int readFully(byte[] b, int from) throws IOException {
+    int n = from;
+    while (n < b.length) {
+      int count = in.read(b, n, b.length - n);
+      if (count < 0) {
+        break;
+      }
+      n += count;
+      consumed += count;
+    }
+    return n - from;
+  }
+
+  private static String hex(byte[] b) {
+    StringBuilder sb = new StringBuilder();
+    for (byte x : b) {
+      sb.append(String.format("%02x", x & 0xff));
+    }
+    return sb.toString();
   }
 
   private Frame.Stream stream(byte type, byte[] payload) throws IOException {
@@ -133,7 +209,7 @@ final class FrameStream implements LogStream {
       case 3:
         throw new EngineStreamError(new String(payload, StandardCharsets.UTF_8).trim());
       default:
-        throw new IOException("unknown stream type " + type + " in a frame header");
+        throw new java.net.ProtocolException("unknown stream type " + type + " in a frame header");
     }
   }
 
@@ -143,6 +219,7 @@ final class FrameStream implements LogStream {
     if (n < 0) {
       return null;
     }
+    consumed += n;
     return new Frame(Frame.Stream.STDOUT, n == buffer.length ? buffer : Arrays.copyOf(buffer, n));
   }
 
@@ -186,7 +263,14 @@ final class FrameStream implements LogStream {
       if (partialLines[s] == null) {
         partialLines[s] = new ByteArrayOutputStream();
       }
-      partialLines[s].write(b, start, b.length - start);
+      ByteArrayOutputStream partial = partialLines[s];
+      partial.write(b, start, b.length - start);
+      if (partial.size() >= MAX_LINE) {
+        // a "line" without end (a binary stream read by lines): handed out in pieces, so memory
+        // stays bounded whatever comes
+        lines.add(line(f.stream(), partial.toByteArray(), partial.size()));
+        partial.reset();
+      }
     }
   }
 
@@ -206,12 +290,14 @@ final class FrameStream implements LogStream {
           if (n < 0) {
             break;
           }
+          consumed += n;
           stdout.write(buffer, 0, n);
           copied += n;
           continue;
         }
         long start = bulk ? System.nanoTime() : 0;
         int h = in.readNBytes(header, 0, 8);
+        consumed += h;
         if (h == 0) {
           break;
         }
@@ -223,15 +309,14 @@ final class FrameStream implements LogStream {
         }
         long length = ((header[4] & 0xffL) << 24) | ((header[5] & 0xff) << 16)
             | ((header[6] & 0xff) << 8) | (header[7] & 0xff);
-        if (header[0] < 0 || header[0] > 3) {
-          throw new IOException("unknown stream type " + header[0] + " in a frame header");
+        if (header[0] < 0 || header[0] > 3 || header[1] != 0 || header[2] != 0
+            || header[3] != 0) {
+          throw new java.net.ProtocolException("not a frame header: " + hex(header)
+              + " (a multiplexed stream's frames start with 0, 1, 2 or 3 and three zero bytes)");
         }
         if (header[0] == 3) {
-          if (length > Integer.MAX_VALUE - 8) {
-            throw new IOException("a frame of " + length + " bytes is larger than a stream can"
-                + " carry");
-          }
-          byte[] message = new byte[(int) length];
+          // the engine's error message: at most 64 KiB of it is kept
+          byte[] message = new byte[(int) Math.min(length, 64 * 1024)];
           int read = readFully(message);
           throw new EngineStreamError(new String(message, 0, read, StandardCharsets.UTF_8).trim());
         }
@@ -239,6 +324,9 @@ final class FrameStream implements LogStream {
         long left = length;
         while (left > 0) {
           int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+          if (n > 0) {
+            consumed += n;
+          }
           if (n < 0) {
             throw new IOException("the stream was cut inside a frame (" + (length - left)
                 + " of " + length + " bytes)");
@@ -249,6 +337,7 @@ final class FrameStream implements LogStream {
         copied += length;
       }
       end();
+      checkEnd();
       return copied;
     } catch (IOException e) {
       broken(e);
@@ -265,7 +354,13 @@ final class FrameStream implements LogStream {
       throw new DockerException("the engine ended " + what + " with an error: " + e.getMessage(),
           e);
     }
-    throw new DockerException(what + " broke off: " + e.getMessage(), e);
+    if (e instanceof java.net.ProtocolException) {
+      throw new DockerProtocolException(what + " is not a valid stream after " + consumed
+          + " bytes: " + e.getMessage(), e);
+    }
+    String reason = e instanceof dev.berth.internal.http.BodyCut cut ? cut.reason() : e.getMessage();
+    throw new StreamCutException(what + " broke off after " + consumed + " bytes: " + reason,
+        consumed, e);
   }
 
   private void end() {

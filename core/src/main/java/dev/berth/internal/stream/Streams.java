@@ -43,11 +43,48 @@ public final class Streams {
     return bulk ? s.bulk() : s;
   }
 
-  /** The output of an upgraded connection. */
-  public LogStream open(HttpResponse upgradeAnswer, DuplexConnection c, BooleanSupplier tty,
-      String what) {
+  /**
+   * The output of an upgraded connection; {@code endCheck} tells at the end of its bytes whether
+   * that was the real end (null) or a cut (why), as {@link FrameStream#endCheck} says.
+   */
+  LogStream open(HttpResponse upgradeAnswer, DuplexConnection c, BooleanSupplier tty,
+      String what, java.util.function.Supplier<String> endCheck) {
     return new FrameStream(c.input(), multiplexed(upgradeAnswer, tty), () -> closeQuietly(c), c,
-        what);
+        what).endCheck(endCheck);
+  }
+
+  /** Sends {@code call} and reads its answer's body as output, checked at its end as above. */
+  LogStream open(ApiClient.Call call, BooleanSupplier tty, String what,
+      java.util.function.Supplier<String> endCheck) {
+    BooleanSupplier flag = ttyFirst(tty);
+    HttpResponse r = call.open();
+    return new FrameStream(r.body(), multiplexed(r, flag), r::abort, r, what).endCheck(endCheck);
+  }
+
+  /** How long the end of an attach or exec stream waits for the engine to see the process end. */
+  private static final long END_WAIT_MILLIS = 5_000;
+
+  /**
+   * Whether what {@code running} reports keeps running for {@value #END_WAIT_MILLIS} ms: polled
+   * every few milliseconds, false as soon as it reports an end. The output of a process can end a
+   * moment before the engine records its exit.
+   */
+  static boolean stillRuns(BooleanSupplier running) {
+    long deadline = System.currentTimeMillis() + END_WAIT_MILLIS;
+    long pause = 1;
+    while (running.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        return true;
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      pause = Math.min(pause * 2, 50);
+    }
+    return false;
   }
 
   /**

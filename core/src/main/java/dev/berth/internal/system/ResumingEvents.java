@@ -80,6 +80,10 @@ final class ResumingEvents implements EventStream {
         if (closed) {
           return null;
         }
+        if (api.isClosed()) {
+          throw new dev.berth.StreamCutException("the event stream was ended: the DockerClient"
+              + " was closed", -1, dropped);
+        }
         resume(dropped);
         continue;
       }

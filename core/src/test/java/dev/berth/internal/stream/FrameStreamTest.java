@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.berth.DockerException;
+import dev.berth.DockerProtocolException;
+import dev.berth.StreamCutException;
 import dev.berth.model.Frame;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -464,9 +466,9 @@ class FrameStreamTest {
 
     assertThat(s.next()).isEqualTo(out("whole"));
     assertThatThrownBy(s::next)
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: the stream was cut inside a frame header"
-            + " (3 of 8 bytes)");
+        .isInstanceOf(StreamCutException.class)
+        .hasMessage("the logs of web broke off after 16 bytes: the stream was cut inside a frame"
+            + " header (3 of 8 bytes)");
     assertThat(resource.closes.get()).isEqualTo(1);
     assertThat(s.next()).isNull();
   }
@@ -479,8 +481,9 @@ class FrameStreamTest {
 
     assertThat(s.next()).isEqualTo(out("whole"));
     assertThatThrownBy(s::next)
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: the stream was cut inside a frame (4 of 10 bytes)");
+        .isInstanceOf(StreamCutException.class)
+        .hasMessage("the logs of web broke off after 25 bytes: the stream was cut inside a frame"
+            + " (4 of 10 bytes)");
   }
 
   @Test
@@ -502,9 +505,9 @@ class FrameStreamTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThatThrownBy(() -> s.copyTo(out, new ByteArrayOutputStream()))
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: the stream was cut inside a frame header"
-            + " (6 of 8 bytes)");
+        .isInstanceOf(StreamCutException.class)
+        .hasMessage("the logs of web broke off after 19 bytes: the stream was cut inside a frame"
+            + " header (6 of 8 bytes)");
     assertThat(out.toString(UTF_8)).isEqualTo("whole");
     assertThat(resource.closes.get()).isEqualTo(1);
   }
@@ -516,8 +519,9 @@ class FrameStreamTest {
     FrameStream s = multiplexed(trickling(bytes, 2));
 
     assertThatThrownBy(() -> s.copyTo(new ByteArrayOutputStream(), new ByteArrayOutputStream()))
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: the stream was cut inside a frame (4 of 10 bytes)");
+        .isInstanceOf(StreamCutException.class)
+        .hasMessage("the logs of web broke off after 25 bytes: the stream was cut inside a frame"
+            + " (4 of 10 bytes)");
   }
 
   @Test
@@ -559,8 +563,10 @@ class FrameStreamTest {
 
     assertThat(s.next()).isEqualTo(out("ok"));
     assertThatThrownBy(s::next)
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: unknown stream type 7 in a frame header");
+        .isInstanceOf(DockerProtocolException.class)
+        .hasMessage("the logs of web is not a valid stream after 18 bytes: not a frame header:"
+            + " 070000000000000c (a multiplexed stream's frames start with 0, 1, 2 or 3 and three"
+            + " zero bytes)");
   }
 
   @Test
@@ -569,8 +575,10 @@ class FrameStreamTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThatThrownBy(() -> s.copyTo(out, new ByteArrayOutputStream()))
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: unknown stream type 7 in a frame header");
+        .isInstanceOf(DockerProtocolException.class)
+        .hasMessage("the logs of web is not a valid stream after 18 bytes: not a frame header:"
+            + " 070000000000000c (a multiplexed stream's frames start with 0, 1, 2 or 3 and three"
+            + " zero bytes)");
     assertThat(out.toString(UTF_8)).isEqualTo("ok");
   }
 
@@ -580,9 +588,9 @@ class FrameStreamTest {
     FrameStream s = multiplexed(concat(fourGigabytes, "short".getBytes(UTF_8)));
 
     assertThatThrownBy(s::next)
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: a frame of 4294967295 bytes is larger than a"
-            + " stream can carry");
+        .isInstanceOf(DockerProtocolException.class)
+        .hasMessage("the logs of web is not a valid stream after 8 bytes: a frame of 4294967295"
+            + " bytes is larger than a stream can carry");
   }
 
   @Test
@@ -592,21 +600,20 @@ class FrameStreamTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     assertThatThrownBy(() -> s.copyTo(out, new ByteArrayOutputStream()))
-        .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: the stream was cut inside a frame"
+        .isInstanceOf(StreamCutException.class)
+        .hasMessage("the logs of web broke off after 13 bytes: the stream was cut inside a frame"
             + " (5 of 4294967295 bytes)");
     assertThat(out.toString(UTF_8)).isEqualTo("short");
   }
 
   @Test
-  void copyToOfAnEngineErrorFrameLongerThanAnArrayCanHoldThrowsADockerException() {
+  void copyToOfAnEngineErrorFrameLongerThanAnArrayCanHoldKeepsWhatArrivedOfIt() {
     byte[] fourGigabytes = {3, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF};
     FrameStream s = multiplexed(concat(fourGigabytes, "short".getBytes(UTF_8)));
 
     assertThatThrownBy(() -> s.copyTo(new ByteArrayOutputStream(), new ByteArrayOutputStream()))
         .isInstanceOf(DockerException.class)
-        .hasMessage("the logs of web broke off: a frame of 4294967295 bytes is larger than a"
-            + " stream can carry");
+        .hasMessage("the engine ended the logs of web with an error: short");
   }
 
   // ---- closing ----

@@ -185,7 +185,7 @@ class StreamsFakeEngineTest {
         DockerClient docker = client(engine, "1.42")) {
       assertThatThrownBy(() -> docker.containers().get("x").logs().text())
           .isInstanceOf(DockerException.class)
-          .hasMessageStartingWith("the logs of x broke off: ")
+          .hasMessageStartingWith("the logs of x broke off after ")
           .hasCauseInstanceOf(IOException.class);
 
       List<Frame> read = new ArrayList<>();
@@ -195,7 +195,7 @@ class StreamsFakeEngineTest {
             read.add(f);
           }
         }).isInstanceOf(DockerException.class)
-            .hasMessageStartingWith("the logs of x broke off: ");
+            .hasMessageStartingWith("the logs of x broke off after ");
       }
       assertThat(read).containsExactly(out("whole\n"));
     }
@@ -208,8 +208,9 @@ class StreamsFakeEngineTest {
         Answer.bytes(MULTIPLEXED, concat(frame(1, "whole\n"), halfAFrame)));
         DockerClient docker = client(engine, "1.42")) {
       assertThatThrownBy(() -> docker.containers().get("x").logs().text())
-          .isInstanceOf(DockerException.class)
-          .hasMessage("the logs of x broke off: the stream was cut inside a frame (5 of 15 bytes)");
+          .isInstanceOf(dev.berth.StreamCutException.class)
+          .hasMessage("the logs of x broke off after 27 bytes: the stream was cut inside a frame"
+              + " (5 of 15 bytes)");
     }
   }
 
@@ -219,9 +220,9 @@ class StreamsFakeEngineTest {
         Answer.bytes(MULTIPLEXED, concat(frame(1, "whole\n"), new byte[] {1, 0, 0, 0})));
         DockerClient docker = client(engine, "1.42")) {
       assertThatThrownBy(() -> docker.containers().get("x").logs().text())
-          .isInstanceOf(DockerException.class)
-          .hasMessage("the logs of x broke off: the stream was cut inside a frame header"
-              + " (4 of 8 bytes)");
+          .isInstanceOf(dev.berth.StreamCutException.class)
+          .hasMessage("the logs of x broke off after 18 bytes: the stream was cut inside a frame"
+              + " header (4 of 8 bytes)");
     }
   }
 

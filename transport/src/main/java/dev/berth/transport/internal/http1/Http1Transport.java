@@ -25,15 +25,14 @@ import javax.net.SocketFactory;
  * <p>A pooled connection that the engine has closed in the meantime shows up as a failure before
  * any byte of the answer; such a request is sent again once on a new connection when its body
  * can be written again (none, or one of known length). A body of unknown length (a stream) is
- * never sent twice: it goes on a connection idle for less than a second, or a new one. Idle
+ * never sent twice, and so always goes on a new connection: a pooled one may have been closed by
+ * the engine a moment ago, however recently it was used, and the stream could not be resent. Idle
  * connections past their keep-alive, or beyond the idle limit, are closed when the pool is next
  * used.
  */
 public final class Http1Transport implements Transport {
   /** The {@code Host} of requests to a socket file, which dockerd ignores. */
   static final String LOCAL_HOST = "[::1]";
-  /** How long an idle connection may wait before a body that cannot be resent goes on it. */
-  private static final long FRESH_NANOS = 1_000_000_000L;
 
   private final Endpoint endpoint;
   private final SocketFactory sockets;
@@ -153,12 +152,15 @@ public final class Http1Transport implements Transport {
 
   /** The most recently released idle connection still worth using, or null. */
   private Http1Connection pooled(boolean resendable) {
+    if (!resendable) {
+      return null;
+    }
     long now = System.nanoTime();
     Http1Connection c;
     while ((c = idle.pollFirst()) != null) {
       idleCount.decrementAndGet();
       long idleFor = now - c.idleSince();
-      if (idleFor < keepAliveNanos && (resendable || idleFor < FRESH_NANOS)) {
+      if (idleFor < keepAliveNanos) {
         return c;
       }
       c.closeQuietly();

@@ -54,7 +54,7 @@ final class OkHttpResponse implements HttpResponse {
   @Override
   public InputStream body() {
     ResponseBody body = response.body();
-    return body == null ? InputStream.nullInputStream() : body.byteStream();
+    return body == null ? InputStream.nullInputStream() : new EndOfStream(body.byteStream());
   }
 
   @Override
@@ -74,6 +74,57 @@ final class OkHttpResponse implements HttpResponse {
   public void close() {
     if (upgraded == null) {
       response.close();
+    }
+  }
+
+  /**
+   * The body, where OkHttp's "unexpected end of stream" (a {@link java.net.ProtocolException}) for
+   * an answer shorter than its Content-Length or its chunks becomes the {@link java.io.EOFException}
+   * it is: the answer was cut, as Berth's own layer reports it.
+   */
+  private static final class EndOfStream extends InputStream {
+    private final InputStream in;
+
+    EndOfStream(InputStream in) {
+      this.in = in;
+    }
+
+    @Override
+    public int read() throws java.io.IOException {
+      try {
+        return in.read();
+      } catch (java.net.ProtocolException e) {
+        throw cutShort(e);
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws java.io.IOException {
+      try {
+        return in.read(b, off, len);
+      } catch (java.net.ProtocolException e) {
+        throw cutShort(e);
+      }
+    }
+
+    @Override
+    public int available() throws java.io.IOException {
+      return in.available();
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      in.close();
+    }
+
+    private java.io.IOException cutShort(java.net.ProtocolException e) {
+      if (e.getMessage() == null || !e.getMessage().startsWith("unexpected end of stream")) {
+        return e;
+      }
+      java.io.EOFException eof = new java.io.EOFException(
+          "the answer ended before the end its head promised (" + e.getMessage() + ")");
+      eof.initCause(e);
+      return eof;
     }
   }
 }

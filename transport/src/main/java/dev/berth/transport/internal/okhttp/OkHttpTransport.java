@@ -192,6 +192,12 @@ public final class OkHttpTransport implements Transport {
       if (e instanceof UnknownHostException || (trace != null && !trace.connected)) {
         throw new ConnectFailedException(endpoint, e);
       }
+      if (headTooLong(e)) { // OkHttp reads at most 256 KiB of head, then says only "end of stream"
+        java.net.ProtocolException p = new java.net.ProtocolException(
+            "the answer's head is longer than 262144 bytes");
+        p.initCause(e);
+        throw p;
+      }
       throw new IOException(request.method() + " " + request.path() + " on " + endpoint
           + " failed: " + e.getMessage(), e);
     }
@@ -243,6 +249,12 @@ public final class OkHttpTransport implements Transport {
         return body.length();
       }
 
+      /** A stream is read once: OkHttp must not send it again on another connection. */
+      @Override
+      public boolean isOneShot() {
+        return body.length() < 0;
+      }
+
       @Override
       public void writeTo(BufferedSink sink) throws IOException {
         OutputStream out = sink.outputStream();
@@ -285,5 +297,16 @@ public final class OkHttpTransport implements Transport {
     public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
       LOG.debug("opened a connection to {}", endpoint);
     }
+  }
+
+  /** Whether {@code e} is OkHttp giving up on a head past its limit. */
+  private static boolean headTooLong(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.io.EOFException && t.getMessage() != null
+          && t.getMessage().contains("not found: limit=")) {
+        return true;
+      }
+    }
+    return false;
   }
 }
