@@ -62,7 +62,7 @@ public final class Streams {
   }
 
   /** How long the end of an attach or exec stream waits for the engine to see the process end. */
-  private static final long END_WAIT_MILLIS = 5_000;
+  private static final long END_WAIT_MILLIS = 3_000;
 
   /**
    * Whether what {@code running} reports keeps running for {@value #END_WAIT_MILLIS} ms: polled
