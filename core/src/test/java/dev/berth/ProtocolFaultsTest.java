@@ -315,6 +315,45 @@ class ProtocolFaultsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"berth", "okhttp"})
+  void connectThatNeverCompletesFailsAfterTheConnectTimeout(String layer) throws IOException {
+    // a listener that never accepts, its backlog full: Linux then drops the SYNs of new connects
+    try (ServerSocket deaf = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> filling = new ArrayList<>();
+      try {
+        for (int i = 0; i < 8; i++) {
+          Socket s = new Socket();
+          try {
+            s.connect(deaf.getLocalSocketAddress(), 200);
+            filling.add(s);
+          } catch (IOException full) {
+            s.close();
+            break;
+          }
+        }
+        System.setProperty(Transport.HTTP_PROPERTY, layer);
+        DockerClient docker;
+        try {
+          docker = DockerClient.builder().endpoint("tcp://127.0.0.1:" + deaf.getLocalPort())
+              .apiVersion("1.41").connectTimeout(Duration.ofMillis(500)).build();
+        } finally {
+          System.clearProperty(Transport.HTTP_PROPERTY);
+        }
+        try (docker) {
+          Throwable t = failure(() -> docker.containers().get("web").inspect());
+          assertThat(t).isInstanceOf(DockerConnectionException.class)
+              .hasMessageContaining("127.0.0.1:" + deaf.getLocalPort())
+              .hasMessageContaining("timed out");
+        }
+      } finally {
+        for (Socket s : filling) {
+          s.close();
+        }
+      }
+    }
+  }
+
   /** A peer on loopback that reads a request's head, runs the script and closes. */
   static final class RawPeer implements AutoCloseable {
     private final ServerSocket server;
