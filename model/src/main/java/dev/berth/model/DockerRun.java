@@ -267,7 +267,7 @@ public final class DockerRun {
           spec = spec.with(ContainerOption.ENTRYPOINT, value.isEmpty() ? List.of() : List.of(value));
           return;
         case "attach":
-          String stream = value.toLowerCase(Locale.ROOT);
+          String stream = FlagValues.lowerAscii(value);
           if (!List.of("stdin", "stdout", "stderr").contains(stream)) {
             throw new IllegalArgumentException("attach stream \"" + value
                 + "\" is not valid: expected stdin, stdout or stderr");

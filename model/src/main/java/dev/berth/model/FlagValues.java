@@ -10,6 +10,26 @@ import java.util.Map;
 final class FlagValues {
   private FlagValues() {}
 
+  /**
+   * {@code text} with ASCII letters in lower case, the rest as it is: for keys and keywords, which
+   * are ASCII. Unlike {@code String.toLowerCase}, linear in the length whatever the characters
+   * (JDK 17 takes quadratic time over a long run of {@code \u0130}, which lower-cases to two
+   * characters).
+   */
+  static String lowerAscii(String text) {
+    char[] out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        out[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return out == null ? text : new String(out);
+  }
+
   /** A switch's value: true when given bare, else one of Go's boolean spellings. */
   static boolean bool(String value, String written) {
     if (value == null) {
