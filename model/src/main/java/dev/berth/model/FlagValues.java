@@ -2,6 +2,7 @@ package dev.berth.model;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,20 @@ final class FlagValues {
       default:
         throw new IllegalArgumentException("flag " + written + " takes true or false, not \""
             + value + "\"");
+    }
+  }
+
+  /**
+   * The path of a file given in a flag.
+   *
+   * @throws IllegalArgumentException quoting it if no path can say it (a NUL character)
+   */
+  static Path path(String file) {
+    try {
+      return Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("file \"" + file + "\" cannot be read: it is not a valid"
+          + " path (" + e.getReason() + ")", e);
     }
   }
 
@@ -88,7 +103,7 @@ final class FlagValues {
   /** The variables of an {@code --env-file}. */
   static List<EnvVar> envFile(String file, Map<String, String> environment) {
     try {
-      return EnvVar.parseEnvFile(Path.of(file), environment);
+      return EnvVar.parseEnvFile(path(file), environment);
     } catch (IOException e) {
       throw new IllegalArgumentException("file \"" + file + "\" cannot be read: " + e.getMessage(),
           e);

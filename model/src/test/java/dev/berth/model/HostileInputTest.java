@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Defects the hostile-input fuzzing found in the model's parsers, one test each: what came out
@@ -69,5 +75,48 @@ class HostileInputTest {
     // ASCII keys are still read in any case, as the docker CLI reads them
     assertThat(Mount.parseMountFlag("TYPE=BIND,Source=/a,Destination=/b").type())
         .isEqualTo(Mount.Type.BIND);
+  }
+
+  static boolean hasDevZero() {
+    return Files.isReadable(Path.of("/dev/zero"));
+  }
+
+  @Test
+  @EnabledIf("hasDevZero")
+  void anEnvFileWithoutLineEndsEndsInAnErrorNotAnOutOfMemoryError() {
+    // read whole, /dev/zero filled the heap; lines now stop at the docker CLI's 64 KiB
+    assertTimeoutPreemptively(QUICK, () -> {
+      assertThatThrownBy(() -> DockerRun.parse("docker run --env-file /dev/zero nginx"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("env file \"/dev/zero\" line 1 is not valid: it is longer than"
+              + " 65536 bytes");
+      assertThatThrownBy(() -> DockerRun.parse("docker run --label-file /dev/zero nginx"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("label file \"/dev/zero\" line 1 is not valid");
+    });
+  }
+
+  @Test
+  void envFileLinesUpToTheLimitAreRead(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("env");
+    String value = "v".repeat(EnvVar.MAX_LINE - 2);
+    Files.writeString(file, "\ufeffA=" + value.substring(4) + "\r\nB\n\n#c\nC=3");
+    assertThat(EnvVar.parseEnvFile(file, Map.of("B", "b")))
+        .containsExactly(EnvVar.of("A", value.substring(4)), EnvVar.of("B", "b"),
+            EnvVar.of("C", "3"));
+    Files.writeString(file, "A=" + value + "v");
+    assertThatThrownBy(() -> EnvVar.parseEnvFile(file, Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("line 1 is not valid: it is longer than 65536 bytes");
+  }
+
+  @Test
+  void aFileNameWithNulIsQuoted() {
+    assertThatThrownBy(() -> DockerRun.parse(java.util.List.of("--env-file", "a\0b", "nginx")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file \"a\0b\" cannot be read: it is not a valid path");
+    assertThatThrownBy(() -> DockerRun.parse(java.util.List.of("--label-file", "a\0b", "nginx")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("file \"a\0b\" cannot be read: it is not a valid path");
   }
 }
