@@ -24,6 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 final class FrameStream implements LogStream {
   private static final int RAW_CHUNK = 16 * 1024;
   private static final int COPY_BUFFER = 64 * 1024;
+  /** The first buffer for a frame's payload; it doubles as the bytes arrive. */
+  private static final int INITIAL_PAYLOAD = 64 * 1024;
   /** A frame header that took this long to arrive was waited for: nothing was queued. */
   private static final long WAITED_NANOS = 50_000;
   /** Then a bulk copy lets the engine queue this long before reading on. */
@@ -96,30 +98,35 @@ final class FrameStream implements LogStream {
     if (length > Integer.MAX_VALUE - 8) {
       throw new IOException("a frame of " + length + " bytes is larger than a stream can carry");
     }
-    byte[] payload = new byte[(int) length];
-    int read = readFully(payload);
-    if (read < length) {
-      throw new IOException("the stream was cut inside a frame (" + read + " of " + length
-          + " bytes)");
+    byte[] payload = readUpTo((int) length);
+    if (payload.length < length) {
+      throw new IOException("the stream was cut inside a frame (" + payload.length + " of "
+          + length + " bytes)");
     }
     return new Frame(stream(header[0], payload), payload);
   }
 
   /**
-   * Fills {@code b} unless the stream ends first; returns how much was read. Unlike {@code
-   * InputStream.readNBytes(int)} it never asks for zero bytes at the end, which on a live stream
-   * would block until the engine sends the next frame.
+   * Reads {@code length} bytes unless the stream ends first, and returns what was read. The buffer
+   * grows with the bytes that arrive rather than with what the header claims, so a header that
+   * announces 2 GiB and a stream that ends after a few bytes cost a few bytes, not an
+   * OutOfMemoryError. Unlike {@code InputStream.readNBytes(int)} it never asks for zero bytes at
+   * the end, which on a live stream would block until the engine sends the next frame.
    */
-  private int readFully(byte[] b) throws IOException {
+  private byte[] readUpTo(int length) throws IOException {
+    byte[] b = new byte[Math.min(length, INITIAL_PAYLOAD)];
     int n = 0;
-    while (n < b.length) {
+    while (n < length) {
+      if (n == b.length) {
+        b = Arrays.copyOf(b, (int) Math.min(length, 2L * b.length));
+      }
       int count = in.read(b, n, b.length - n);
       if (count < 0) {
         break;
       }
       n += count;
     }
-    return n;
+    return n == b.length ? b : Arrays.copyOf(b, n);
   }
 
   private Frame.Stream stream(byte type, byte[] payload) throws IOException {
@@ -231,9 +238,8 @@ final class FrameStream implements LogStream {
             throw new IOException("a frame of " + length + " bytes is larger than a stream can"
                 + " carry");
           }
-          byte[] message = new byte[(int) length];
-          int read = readFully(message);
-          throw new EngineStreamError(new String(message, 0, read, StandardCharsets.UTF_8).trim());
+          byte[] message = readUpTo((int) length);
+          throw new EngineStreamError(new String(message, StandardCharsets.UTF_8).trim());
         }
         OutputStream target = header[0] == 2 ? stderr : stdout;
         long left = length;
