@@ -1,6 +1,7 @@
 package dev.berth.internal.build;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,8 +14,8 @@ import java.util.List;
  * <p>The expression is not handed to {@code java.util.regex}, whose backtracking takes time
  * exponential in the number of {@code *} for a pattern such as {@code *a*a*a*a*a*a*a*a*b} and a
  * long path of {@code a}s; it is run as a set of states over the path's code points (as Go's
- * regular expressions, which Docker uses, run it), in time linear in the path's length times the
- * pattern's.
+ * regular expressions, which Docker uses, run it), in time at most the path's length times the
+ * pattern's, and in practice the path's length times the few steps alive at once.
  */
 final class IgnorePattern {
   /** What a step of the compiled pattern does. */
@@ -110,19 +111,18 @@ final class IgnorePattern {
    */
   boolean matchesItselfOrParent(String path) {
     // one pass: before each "/" the states say whether the parent directory so far matches
-    boolean[] states = start();
+    States states = new States();
     for (int i = 0; i < path.length(); ) {
       int c = path.codePointAt(i);
-      if (c == '/' && i > 0 && states[steps.length]) {
+      if (c == '/' && i > 0 && states.accepting) {
         return true;
       }
-      states = step(states, c);
-      if (states == null) {
+      if (!states.step(c)) {
         return false;
       }
       i += Character.charCount(c);
     }
-    return states[steps.length];
+    return states.accepting;
   }
 
   /**
@@ -130,59 +130,88 @@ final class IgnorePattern {
    * false is certain.
    */
   boolean mayMatchStartingWith(String prefix) {
-    boolean[] states = start();
-    for (int i = 0; i < prefix.length() && states != null; ) {
+    States states = new States();
+    for (int i = 0; i < prefix.length(); ) {
       int c = prefix.codePointAt(i);
-      states = step(states, c);
+      if (!states.step(c)) {
+        return false;
+      }
       i += Character.charCount(c);
     }
     // a state still alive can be finished by some longer path
-    return states != null;
+    return true;
   }
 
-  /** The states before any input: the first step and what it reaches without input. */
-  private boolean[] start() {
-    boolean[] states = new boolean[steps.length + 1];
-    add(states, 0);
-    return states;
-  }
+  /**
+   * The steps a run of the pattern may be at, as a list of the live ones: each code point costs
+   * time in the number of live steps, and nothing is allocated per code point.
+   */
+  private final class States {
+    private int[] current = new int[8];
+    private int currentCount;
+    private int[] next = new int[8];
+    private int nextCount;
+    /** For each step, the generation in which it was last added to {@link #next}. */
+    private final int[] added = new int[steps.length + 1];
+    private int generation = 1;
+    private int[] pending = new int[8];
+    /** Whether the run so far matches the whole pattern. */
+    private boolean accepting;
 
-  /** The states after {@code c}, or null if none is left. */
-  private boolean[] step(boolean[] states, int c) {
-    boolean[] next = new boolean[steps.length + 1];
-    boolean any = false;
-    for (int i = 0; i < steps.length; i++) {
-      if (states[i] && steps[i].accepts(c)) {
-        Kind kind = steps[i].kind;
-        add(next, kind == Kind.STAR || kind == Kind.ANYTHING ? i : i + 1);
-        any = true;
-      }
+    States() {
+      add(0);
+      swap();
     }
-    return any ? next : null;
-  }
 
-  /** Adds state {@code i} and those it reaches without input (no recursion: splits may chain). */
-  private void add(boolean[] states, int first) {
-    int[] pending = new int[4];
-    int count = 0;
-    pending[count++] = first;
-    while (count > 0) {
-      int i = pending[--count];
-      while (i <= steps.length && !states[i]) {
-        states[i] = true;
-        if (i == steps.length) {
-          break;
+    /** Moves on by {@code c}; false if no step is left alive. */
+    boolean step(int c) {
+      for (int k = 0; k < currentCount; k++) {
+        int i = current[k];
+        if (i < steps.length && steps[i].accepts(c)) {
+          Kind kind = steps[i].kind;
+          add(kind == Kind.STAR || kind == Kind.ANYTHING ? i : i + 1);
         }
-        Step s = steps[i];
-        if (s.kind == Kind.SPLIT) {
-          if (count == pending.length) {
-            pending = java.util.Arrays.copyOf(pending, 2 * count);
+      }
+      swap();
+      return currentCount > 0;
+    }
+
+    private void swap() {
+      int[] t = current;
+      current = next;
+      next = t;
+      currentCount = nextCount;
+      nextCount = 0;
+      accepting = added[steps.length] == generation;
+      generation++;
+    }
+
+    /** Adds step {@code first} and those it reaches without input (splits may chain). */
+    private void add(int first) {
+      int count = 0;
+      pending[count++] = first;
+      while (count > 0) {
+        int i = pending[--count];
+        while (i <= steps.length && added[i] != generation) {
+          added[i] = generation;
+          if (nextCount == next.length) {
+            next = Arrays.copyOf(next, 2 * nextCount);
           }
-          pending[count++] = s.jump;
-        } else if (s.kind != Kind.STAR && s.kind != Kind.ANYTHING) {
-          break;
+          next[nextCount++] = i;
+          if (i == steps.length) {
+            break;
+          }
+          Step s = steps[i];
+          if (s.kind == Kind.SPLIT) {
+            if (count == pending.length) {
+              pending = Arrays.copyOf(pending, 2 * count);
+            }
+            pending[count++] = s.jump;
+          } else if (s.kind != Kind.STAR && s.kind != Kind.ANYTHING) {
+            break;
+          }
+          i++;
         }
-        i++;
       }
     }
   }
