@@ -7,12 +7,12 @@ import static dev.berth.model.FlagValues.number;
 
 import dev.berth.model.ContainerOption.Kind;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -267,7 +267,7 @@ public final class DockerRun {
           spec = spec.with(ContainerOption.ENTRYPOINT, value.isEmpty() ? List.of() : List.of(value));
           return;
         case "attach":
-          String stream = value.toLowerCase(Locale.ROOT);
+          String stream = FlagValues.lowerAscii(value);
           if (!List.of("stdin", "stdout", "stderr").contains(stream)) {
             throw new IllegalArgumentException("attach stream \"" + value
                 + "\" is not valid: expected stdin, stdout or stderr");
@@ -378,7 +378,14 @@ public final class DockerRun {
 
     private static List<String> readLines(String file) {
       try {
-        return Files.readAllLines(Path.of(file));
+        List<String> lines = new ArrayList<>();
+        for (byte[] line : EnvVar.readLines(FlagValues.path(file), "label file")) {
+          lines.add(StandardCharsets.UTF_8.newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(line)).toString());
+        }
+        return lines;
       } catch (IOException e) {
         throw new IllegalArgumentException("file \"" + file + "\" cannot be read: " + e.getMessage(),
             e);

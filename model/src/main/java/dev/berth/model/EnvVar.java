@@ -1,6 +1,7 @@
 package dev.berth.model;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +29,8 @@ import java.util.Objects;
  */
 public record EnvVar(String name, String value) {
   private static final String EXPECTED = "expected NAME=value or NAME";
+  /** The longest line of an env or label file, as the docker CLI reads them. */
+  static final int MAX_LINE = 64 * 1024;
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   /**
@@ -103,22 +107,17 @@ public record EnvVar(String name, String value) {
    */
   public static List<EnvVar> parseEnvFile(Path file, Map<String, String> environment)
       throws IOException {
-    byte[] bytes = Files.readAllBytes(file);
-    int start = startsWithBom(bytes) ? UTF8_BOM.length : 0;
+    List<byte[]> lines = readLines(file, "env file");
     List<EnvVar> vars = new ArrayList<>();
     int lineNumber = 0;
-    while (start < bytes.length) {
+    for (byte[] bytes : lines) {
       lineNumber++;
-      int end = start;
-      while (end < bytes.length && bytes[end] != '\n') {
-        end++;
-      }
-      int next = end + 1;
+      int start = lineNumber == 1 && startsWithBom(bytes) ? UTF8_BOM.length : 0;
+      int end = bytes.length;
       if (end > start && bytes[end - 1] == '\r') {
         end--;
       }
       String line = decode(bytes, start, end, file, lineNumber).stripLeading();
-      start = next;
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -137,6 +136,49 @@ public record EnvVar(String name, String value) {
       }
     }
     return List.copyOf(vars);
+  }
+
+  /**
+   * The lines of {@code file} as bytes, without their {@code \n}, read as they come: a line may
+   * be {@value #MAX_LINE} bytes at most, the docker CLI's limit ({@code bufio.Scanner}'s), so that
+   * a file such as {@code /dev/zero} ends in an error instead of an OutOfMemoryError.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException naming the file and line if a line is too long
+   */
+  static List<byte[]> readLines(Path file, String what) throws IOException {
+    List<byte[]> lines = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[8192];
+      byte[] line = new byte[256];
+      int length = 0;
+      boolean pending = false;
+      for (int n; (n = in.read(buffer)) >= 0; ) {
+        for (int i = 0; i < n; i++) {
+          byte b = buffer[i];
+          if (b == '\n') {
+            lines.add(Arrays.copyOf(line, length));
+            length = 0;
+            pending = false;
+            continue;
+          }
+          if (length == MAX_LINE) {
+            throw new IllegalArgumentException(what + " \"" + file + "\" line "
+                + (lines.size() + 1) + " is not valid: it is longer than " + MAX_LINE
+                + " bytes, the docker CLI's limit");
+          }
+          if (length == line.length) {
+            line = Arrays.copyOf(line, Math.min(MAX_LINE, 2 * line.length));
+          }
+          line[length++] = b;
+          pending = true;
+        }
+      }
+      if (pending) {
+        lines.add(Arrays.copyOf(line, length));
+      }
+    }
+    return lines;
   }
 
   /** {@code NAME=value}, or {@code NAME} alone when the value is null. */

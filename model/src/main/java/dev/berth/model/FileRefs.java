@@ -1,6 +1,5 @@
 package dev.berth.model;
 
-import java.util.Locale;
 
 /** Reads the {@code --secret} and {@code --config} values of {@code docker service create}. */
 final class FileRefs {
@@ -26,7 +25,7 @@ final class FileRefs {
     int mode = -1;
     for (String field : spec.split(",")) {
       int eq = field.indexOf('=');
-      String key = (eq < 0 ? field : field.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
+      String key = FlagValues.lowerAscii((eq < 0 ? field : field.substring(0, eq)).trim());
       String value = eq < 0 ? "" : field.substring(eq + 1).trim();
       switch (key) {
         case "source", "src" -> source = name(flag, spec, value, expected);

@@ -2,6 +2,7 @@ package dev.berth.model;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,26 @@ import java.util.Map;
 /** Flag values read and written as the docker CLI reads and writes them. */
 final class FlagValues {
   private FlagValues() {}
+
+  /**
+   * {@code text} with ASCII letters in lower case, the rest as it is: for keys and keywords, which
+   * are ASCII. Unlike {@code String.toLowerCase}, linear in the length whatever the characters
+   * (JDK 17 takes quadratic time over a long run of {@code \u0130}, which lower-cases to two
+   * characters).
+   */
+  static String lowerAscii(String text) {
+    char[] out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        out[i] = (char) (c + ('a' - 'A'));
+      }
+    }
+    return out == null ? text : new String(out);
+  }
 
   /** A switch's value: true when given bare, else one of Go's boolean spellings. */
   static boolean bool(String value, String written) {
@@ -23,6 +44,20 @@ final class FlagValues {
       default:
         throw new IllegalArgumentException("flag " + written + " takes true or false, not \""
             + value + "\"");
+    }
+  }
+
+  /**
+   * The path of a file given in a flag.
+   *
+   * @throws IllegalArgumentException quoting it if no path can say it (a NUL character)
+   */
+  static Path path(String file) {
+    try {
+      return Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new IllegalArgumentException("file \"" + file + "\" cannot be read: it is not a valid"
+          + " path (" + e.getReason() + ")", e);
     }
   }
 
@@ -68,7 +103,7 @@ final class FlagValues {
   /** The variables of an {@code --env-file}. */
   static List<EnvVar> envFile(String file, Map<String, String> environment) {
     try {
-      return EnvVar.parseEnvFile(Path.of(file), environment);
+      return EnvVar.parseEnvFile(path(file), environment);
     } catch (IOException e) {
       throw new IllegalArgumentException("file \"" + file + "\" cannot be read: " + e.getMessage(),
           e);

@@ -41,9 +41,7 @@ public final class ImageRef {
           "(?:" + HOST_COMPONENT + "(?:\\." + HOST_COMPONENT + ")*|\\[[a-fA-F0-9:]+\\])"
               + "(?::[0-9]+)?");
   private static final Pattern TAG = Pattern.compile("\\w[\\w.-]*");
-  private static final Pattern DIGEST =
-      Pattern.compile(
-          "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}");
+  private static final int MIN_DIGEST_HEX = 32;
   private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
 
   private final String registry;
@@ -116,18 +114,28 @@ public final class ImageRef {
     if (slash > 0 && looksLikeRegistry(rest.substring(0, slash))) {
       registry = rest.substring(0, slash);
       path = rest.substring(slash + 1);
-      if (!REGISTRY.matcher(registry).matches()) {
-        throw invalid(
-            text,
-            "registry \"" + registry + "\" is not a valid host[:port]; host names are letters,"
-                + " digits and - separated by dots, and an IPv6 address goes in brackets");
-      }
     }
+    String givenRegistry = registry;
     if (registry.equals(LEGACY_DOCKER_HUB)) {
       registry = DOCKER_HUB;
     }
     if (registry.equals(DOCKER_HUB) && path.indexOf('/') < 0 && !path.isEmpty()) {
       path = OFFICIAL_PREFIX + path;
+    }
+    // the length first: the patterns below recurse once per repetition, and a name of some
+    // thousands of components would overflow the stack
+    int nameLength = registry.length() + 1 + path.length();
+    if (nameLength > MAX_NAME_LENGTH) {
+      throw invalid(
+          text,
+          "the name is " + nameLength + " characters with its registry; at most "
+              + MAX_NAME_LENGTH + " are allowed");
+    }
+    if (!REGISTRY.matcher(givenRegistry).matches()) {
+      throw invalid(
+          text,
+          "registry \"" + givenRegistry + "\" is not a valid host[:port]; host names are letters,"
+              + " digits and - separated by dots, and an IPv6 address goes in brackets");
     }
     for (String component : path.split("/", -1)) {
       if (component.isEmpty()) {
@@ -142,13 +150,6 @@ public final class ImageRef {
             "path component \"" + component + "\" may hold only lower-case letters and digits,"
                 + " joined by single separators . _ __ or -");
       }
-    }
-    int nameLength = registry.length() + 1 + path.length();
-    if (nameLength > MAX_NAME_LENGTH) {
-      throw invalid(
-          text,
-          "the name is " + nameLength + " characters with its registry; at most "
-              + MAX_NAME_LENGTH + " are allowed");
     }
     return new ImageRef(registry, path, tag, digest);
   }
@@ -307,7 +308,7 @@ public final class ImageRef {
     if (digest.isEmpty()) {
       return "the digest after @ is empty";
     }
-    if (!DIGEST.matcher(digest).matches()) {
+    if (!isDigest(digest)) {
       return "digest \"" + digest + "\" must be algorithm:hex with at least 32 hex digits,"
           + " such as sha256:<64 hex digits>";
     }
@@ -327,6 +328,44 @@ public final class ImageRef {
       return "the hex digits of a " + algorithm + " digest must be lower-case";
     }
     return null;
+  }
+
+  /**
+   * Whether {@code digest} is {@code algorithm:hex} as the reference grammar has it: algorithm
+   * components of letters and digits, starting with a letter, joined by one of {@code -_+.}; at
+   * least 32 hex digits. Checked by hand rather than by a pattern, whose repetition of components
+   * would recurse once per component.
+   */
+  private static boolean isDigest(String digest) {
+    int colon = digest.indexOf(':');
+    if (colon <= 0 || digest.length() - colon - 1 < MIN_DIGEST_HEX) {
+      return false;
+    }
+    boolean componentStart = true;
+    for (int i = 0; i < colon; i++) {
+      char c = digest.charAt(i);
+      boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+      if (componentStart) {
+        if (!letter) {
+          return false;
+        }
+        componentStart = false;
+      } else if (c == '-' || c == '_' || c == '+' || c == '.') {
+        componentStart = true;
+      } else if (!letter && !(c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    if (componentStart) {
+      return false;
+    }
+    for (int i = colon + 1; i < digest.length(); i++) {
+      char c = digest.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static IllegalArgumentException invalid(String text, String reason) {

@@ -289,7 +289,7 @@ public final class Mount {
     List<String> typedKeys = new ArrayList<>();
     for (String field : csvFields(spec)) {
       int eq = field.indexOf('=');
-      String key = (eq < 0 ? field : field.substring(0, eq)).toLowerCase(Locale.ROOT);
+      String key = FlagValues.lowerAscii(eq < 0 ? field : field.substring(0, eq));
       String value = eq < 0 ? null : field.substring(eq + 1);
       if (key.isEmpty()) {
         throw mountInvalid(spec, "it has a field with no key");
@@ -376,7 +376,7 @@ public final class Mount {
   }
 
   private static Type mountType(String value, String spec) {
-    switch (value.toLowerCase(Locale.ROOT)) {
+    switch (FlagValues.lowerAscii(value)) {
       case "bind":
         return Type.BIND;
       case "volume":
@@ -402,7 +402,7 @@ public final class Mount {
 
   private static String oneOf(
       String key, String value, String spec, Set<String> allowed, String alsoAllowed) {
-    String lower = value.toLowerCase(Locale.ROOT);
+    String lower = FlagValues.lowerAscii(value);
     if (!allowed.contains(lower) && !lower.equals(alsoAllowed)) {
       List<String> names = new ArrayList<>(allowed);
       if (alsoAllowed != null) {

@@ -2,7 +2,6 @@ package dev.berth.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -103,7 +102,7 @@ public final class ServicePort {
       if (eq < 0) {
         throw new IllegalArgumentException("field \"" + field + "\" has no value");
       }
-      String key = field.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+      String key = FlagValues.lowerAscii(field.substring(0, eq).trim());
       String value = field.substring(eq + 1).trim();
       switch (key) {
         case "target" -> target = number(value, "target");
@@ -170,7 +169,7 @@ public final class ServicePort {
   }
 
   private static String checkProtocol(String text) {
-    String p = text.toLowerCase(Locale.ROOT);
+    String p = FlagValues.lowerAscii(text);
     if (!p.equals("tcp") && !p.equals("udp") && !p.equals("sctp")) {
       throw new IllegalArgumentException("protocol \"" + text + "\" is not tcp, udp or sctp");
     }
@@ -178,7 +177,7 @@ public final class ServicePort {
   }
 
   private static String mode(String text) {
-    String m = text.toLowerCase(Locale.ROOT);
+    String m = FlagValues.lowerAscii(text);
     if (!m.equals("ingress") && !m.equals("host")) {
       throw new IllegalArgumentException("mode \"" + text + "\" is not ingress or host");
     }

@@ -2,7 +2,6 @@ package dev.berth.transport;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -132,11 +131,12 @@ public final class Endpoint {
       // The docker CLI reads a bare "host:port" as tcp://host:port.
       return parseNetwork(text, Scheme.TCP, "tcp://" + text);
     }
-    String schemeText = text.substring(0, sep).toLowerCase(Locale.ROOT);
+    String schemeText = text.substring(0, sep);
     String rest = text.substring(sep + 3);
     Scheme scheme = null;
     for (Scheme s : Scheme.values()) {
-      if (s.text.equals(schemeText)) {
+      // not toLowerCase: on a long run of \u0130 it takes quadratic time in JDK 17
+      if (s.text.equalsIgnoreCase(schemeText)) {
         scheme = s;
       }
     }

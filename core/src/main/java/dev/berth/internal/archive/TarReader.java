@@ -15,7 +15,7 @@ import java.util.Objects;
  * Reads a tar stream entry by entry: {@link #next()} returns each entry's header, {@link
  * #content()} its content, read straight from the underlying stream. Memory use does not depend on
  * entry sizes, except that extension headers (PAX, GNU long names) are held while they apply and
- * may be 1 MiB at most.
+ * may be 1 MiB each and 4 MiB in all before one entry.
  *
  * <p>Understood: ustar names with their prefix; PAX extended headers ({@code x}) for {@code path},
  * {@code linkpath}, {@code size} and {@code mtime}; PAX global headers ({@code g}), which are
@@ -24,6 +24,7 @@ import java.util.Objects;
  */
 public final class TarReader implements Closeable {
   private static final int MAX_EXTENSION_SIZE = 1024 * 1024;
+  private static final int MAX_PENDING_EXTENSIONS = 4 * MAX_EXTENSION_SIZE;
 
   private final InputStream in;
   private final byte[] header = new byte[TarHeader.BLOCK];
@@ -52,13 +53,16 @@ public final class TarReader implements Closeable {
       return null;
     }
     if (current != null) {
-      skip(remaining + padding, current.name());
+      // apart: a PAX size near Long.MAX_VALUE plus the padding would overflow
+      skip(remaining, current.name());
+      skip(padding, current.name());
       current = null;
       content = null;
     }
     Map<String, String> pax = new HashMap<>();
     String longName = null;
     String longLink = null;
+    long extensionBytes = 0;
     while (true) {
       long headerOffset = offset;
       int n = in.readNBytes(header, 0, TarHeader.BLOCK);
@@ -95,6 +99,17 @@ public final class TarReader implements Closeable {
       long size = number(TarHeader.SIZE, 12, "size", rawName, headerOffset);
       if (size < 0) {
         throw new IOException(badHeader(rawName, headerOffset, "a negative size"));
+      }
+      boolean extension = type == TarHeader.TYPE_PAX || type == TarHeader.TYPE_GNU_LONG_NAME
+          || type == TarHeader.TYPE_GNU_LONG_LINK;
+      if (extension) {
+        extensionBytes += Math.min(size, MAX_EXTENSION_SIZE + 1L);
+        if (extensionBytes > MAX_PENDING_EXTENSIONS) {
+          // each within its limit, but held together until an entry comes: a stream of them
+          // would otherwise fill the heap
+          throw new IOException(badHeader(rawName, headerOffset, "extension headers of more than "
+              + MAX_PENDING_EXTENSIONS + " bytes in all before one entry"));
+        }
       }
       switch (type) {
         case TarHeader.TYPE_PAX:

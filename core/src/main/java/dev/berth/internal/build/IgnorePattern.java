@@ -1,27 +1,74 @@
 package dev.berth.internal.build;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
- * One cleaned {@code .dockerignore} pattern, compiled to a regular expression over whole
- * slash-separated paths, as Docker's pattern matcher (moby/patternmatcher) compiles it: {@code *}
- * is any run of characters but {@code /}, {@code ?} one character but {@code /}, {@code [...]} a
- * character class, {@code \} escapes the next character (ASCII punctuation only), and {@code **}
- * any number of directories.
+ * One cleaned {@code .dockerignore} pattern, compiled as Docker's pattern matcher
+ * (moby/patternmatcher) compiles it to a regular expression over whole slash-separated paths:
+ * {@code *} is any run of characters but {@code /}, {@code ?} one character but {@code /}, {@code
+ * [...]} a character class, {@code \} escapes the next character (ASCII punctuation only), and
+ * {@code **} any number of directories.
+ *
+ * <p>The expression is not handed to {@code java.util.regex}, whose backtracking takes time
+ * exponential in the number of {@code *} for a pattern such as {@code *a*a*a*a*a*a*a*a*b} and a
+ * long path of {@code a}s; it is run as a set of states over the path's code points (as Go's
+ * regular expressions, which Docker uses, run it), in time at most the path's length times the
+ * pattern's, and in practice the path's length times the few steps alive at once.
  */
 final class IgnorePattern {
-  /** Any run of characters, {@code /} and line breaks included. */
-  private static final String ANYTHING = "[\\s\\S]*";
+  /** What a step of the compiled pattern does. */
+  private enum Kind {
+    /** The code point {@code low}. */
+    LITERAL,
+    /** One code point but {@code /} ({@code ?}). */
+    ONE,
+    /** One code point in (or, negated, not in) the ranges; a negated class matches {@code /}. */
+    CLASS,
+    /** Any run of code points but {@code /} ({@code *}); stays or moves on. */
+    STAR,
+    /** Any run of code points, {@code /} included; stays or moves on. */
+    ANYTHING,
+    /** Moves on without input, either to the next step or to {@code jump}. */
+    SPLIT
+  }
+
+  /** One step of the compiled pattern. */
+  private record Step(Kind kind, int low, boolean negated, int[] ranges, int jump) {
+    static Step of(Kind kind) {
+      return new Step(kind, 0, false, null, 0);
+    }
+
+    boolean accepts(int c) {
+      switch (kind) {
+        case LITERAL:
+          return c == low;
+        case ONE:
+        case STAR:
+          return c != '/';
+        case ANYTHING:
+          return true;
+        case CLASS:
+          boolean in = false;
+          for (int i = 0; i < ranges.length && !in; i += 2) {
+            in = c >= ranges[i] && c <= ranges[i + 1];
+          }
+          return in != negated;
+        default:
+          return false;
+      }
+    }
+  }
 
   private final String glob;
   private final boolean exception;
-  private final Pattern regex;
+  private final Step[] steps;
 
-  private IgnorePattern(String glob, boolean exception, Pattern regex) {
+  private IgnorePattern(String glob, boolean exception, Step[] steps) {
     this.glob = glob;
     this.exception = exception;
-    this.regex = regex;
+    this.steps = steps;
   }
 
   /**
@@ -31,7 +78,7 @@ final class IgnorePattern {
    * @throws IllegalArgumentException if {@code glob} is malformed
    */
   static IgnorePattern compile(String glob, boolean exception, String line) {
-    return new IgnorePattern(glob, exception, Pattern.compile(toRegex(glob, line)));
+    return new IgnorePattern(glob, exception, compileSteps(glob, line).toArray(new Step[0]));
   }
 
   /** An exception that re-includes exactly {@code path}, whatever characters it holds. */
@@ -63,15 +110,19 @@ final class IgnorePattern {
    * directories; matching a directory is matching everything in it.
    */
   boolean matchesItselfOrParent(String path) {
-    if (regex.matcher(path).matches()) {
-      return true;
-    }
-    for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
-      if (regex.matcher(path.substring(0, slash)).matches()) {
+    // one pass: before each "/" the states say whether the parent directory so far matches
+    States states = new States();
+    for (int i = 0; i < path.length(); ) {
+      int c = path.codePointAt(i);
+      if (c == '/' && i > 0 && states.accepting) {
         return true;
       }
+      if (!states.step(c)) {
+        return false;
+      }
+      i += Character.charCount(c);
     }
-    return false;
+    return states.accepting;
   }
 
   /**
@@ -79,19 +130,95 @@ final class IgnorePattern {
    * false is certain.
    */
   boolean mayMatchStartingWith(String prefix) {
-    Matcher matcher = regex.matcher(prefix);
-    // hitEnd: the matcher ran out of input before it could decide, so a longer input might match
-    return matcher.matches() || matcher.hitEnd();
+    States states = new States();
+    for (int i = 0; i < prefix.length(); ) {
+      int c = prefix.codePointAt(i);
+      if (!states.step(c)) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    // a state still alive can be finished by some longer path
+    return true;
   }
 
-  @Override
-  public String toString() {
-    return text();
+  /**
+   * The steps a run of the pattern may be at, as a list of the live ones: each code point costs
+   * time in the number of live steps, and nothing is allocated per code point.
+   */
+  private final class States {
+    private int[] current = new int[8];
+    private int currentCount;
+    private int[] next = new int[8];
+    private int nextCount;
+    /** For each step, the generation in which it was last added to {@link #next}. */
+    private final int[] added = new int[steps.length + 1];
+    private int generation = 1;
+    private int[] pending = new int[8];
+    /** Whether the run so far matches the whole pattern. */
+    private boolean accepting;
+
+    States() {
+      add(0);
+      swap();
+    }
+
+    /** Moves on by {@code c}; false if no step is left alive. */
+    boolean step(int c) {
+      for (int k = 0; k < currentCount; k++) {
+        int i = current[k];
+        if (i < steps.length && steps[i].accepts(c)) {
+          Kind kind = steps[i].kind;
+          add(kind == Kind.STAR || kind == Kind.ANYTHING ? i : i + 1);
+        }
+      }
+      swap();
+      return currentCount > 0;
+    }
+
+    private void swap() {
+      int[] t = current;
+      current = next;
+      next = t;
+      currentCount = nextCount;
+      nextCount = 0;
+      accepting = added[steps.length] == generation;
+      generation++;
+    }
+
+    /** Adds step {@code first} and those it reaches without input (splits may chain). */
+    private void add(int first) {
+      int count = 0;
+      pending[count++] = first;
+      while (count > 0) {
+        int i = pending[--count];
+        while (i <= steps.length && added[i] != generation) {
+          added[i] = generation;
+          if (nextCount == next.length) {
+            next = Arrays.copyOf(next, 2 * nextCount);
+          }
+          next[nextCount++] = i;
+          if (i == steps.length) {
+            break;
+          }
+          Step s = steps[i];
+          if (s.kind == Kind.SPLIT) {
+            if (count == pending.length) {
+              pending = Arrays.copyOf(pending, 2 * count);
+            }
+            pending[count++] = s.jump;
+          } else if (s.kind != Kind.STAR && s.kind != Kind.ANYTHING) {
+            break;
+          }
+          i++;
+        }
+      }
+    }
   }
 
-  private static String toRegex(String glob, String line) {
+  private static List<Step> compileSteps(String glob, String line) {
     int[] chars = glob.codePoints().toArray();
-    StringBuilder regex = new StringBuilder();
+    List<Step> steps = new ArrayList<>();
     int i = 0;
     while (i < chars.length) {
       int c = chars[i];
@@ -102,35 +229,42 @@ final class IgnorePattern {
           next++;
         }
         if (next == chars.length) {
-          regex.append(ANYTHING);
+          steps.add(Step.of(Kind.ANYTHING));
         } else if (i == 0 && !slash && isLiteral(chars, next)) {
           // Docker tests a leading ** followed by plain text as a suffix of the whole path, so
           // "**.log" matches "a/b/x.log", where "**/" would only give "a/b/.log"
-          regex.append(ANYTHING);
+          steps.add(Step.of(Kind.ANYTHING));
         } else {
-          regex.append("(?:").append(ANYTHING).append("/)?");
+          // (?:anything/)? : either skip both, or any run and then a slash
+          steps.add(new Step(Kind.SPLIT, 0, false, null, steps.size() + 3));
+          steps.add(Step.of(Kind.ANYTHING));
+          steps.add(literal('/'));
         }
         i = next;
       } else if (c == '*') {
-        regex.append("[^/]*");
+        steps.add(Step.of(Kind.STAR));
         i++;
       } else if (c == '?') {
-        regex.append("[^/]");
+        steps.add(Step.of(Kind.ONE));
         i++;
       } else if (c == '[') {
-        i = appendClass(chars, i + 1, regex, line);
+        i = appendClass(chars, i + 1, steps, line);
       } else if (c == '\\') {
         if (i + 1 == chars.length) {
           throw malformed(line, "it ends with an escaping \\");
         }
-        appendLiteral(escaped(chars[i + 1], line), regex);
+        steps.add(literal(escaped(chars[i + 1], line)));
         i += 2;
       } else {
-        appendLiteral(c, regex);
+        steps.add(literal(c));
         i++;
       }
     }
-    return regex.toString();
+    return steps;
+  }
+
+  private static Step literal(int c) {
+    return new Step(Kind.LITERAL, c, false, null, 0);
   }
 
   /**
@@ -139,9 +273,9 @@ final class IgnorePattern {
    * leading {@code ^} negates, items are characters or ranges {@code a-z}, {@code \} escapes, and
    * {@code -} or {@code ]} must be escaped where they could be read as syntax.
    */
-  private static int appendClass(int[] chars, int from, StringBuilder regex, String line) {
+  private static int appendClass(int[] chars, int from, List<Step> steps, String line) {
     int i = from;
-    StringBuilder items = new StringBuilder();
+    List<Integer> ranges = new ArrayList<>();
     boolean negated = i < chars.length && chars[i] == '^';
     if (negated) {
       i++;
@@ -165,15 +299,13 @@ final class IgnorePattern {
         throw malformed(line, "the range " + new String(chars, i, at[0] - i) + " is reversed");
       }
       i = at[0];
-      appendClassCharacter(low, items);
-      if (high != low) {
-        items.append('-');
-        appendClassCharacter(high, items);
-      }
+      ranges.add(low);
+      ranges.add(high);
       count++;
     }
     // a negated class matches "/" too, as in Docker and in Go's filepath.Match
-    regex.append('[').append(negated ? "^" : "").append(items).append(']');
+    steps.add(new Step(Kind.CLASS, 0, negated,
+        ranges.stream().mapToInt(Integer::intValue).toArray(), 0));
     return i;
   }
 
@@ -227,22 +359,6 @@ final class IgnorePattern {
       }
     }
     return true;
-  }
-
-  private static void appendLiteral(int c, StringBuilder regex) {
-    if (isAsciiLetterOrDigit(c) || c == '/') {
-      regex.append((char) c);
-    } else {
-      regex.append("\\x{").append(Integer.toHexString(c)).append('}');
-    }
-  }
-
-  private static void appendClassCharacter(int c, StringBuilder items) {
-    if (isAsciiLetterOrDigit(c)) {
-      items.append((char) c);
-    } else {
-      items.append("\\x{").append(Integer.toHexString(c)).append('}');
-    }
   }
 
   private static boolean isAsciiLetterOrDigit(int c) {

@@ -138,24 +138,6 @@ final class FrameStream implements LogStream {
   }
 
   /**
-   * Fills {@code b} unless the stream ends first; returns how much was read. Unlike {@code
-   * InputStream.readNBytes(int)} it never asks for zero bytes at the end, which on a live stream
-   * would block until the engine sends the next frame.
-   */
-  private int readFully(byte[] b) throws IOException {
-    int n = 0;
-    while (n < b.length) {
-      int count = in.read(b, n, b.length - n);
-      if (count < 0) {
-        break;
-      }
-      n += count;
-      consumed += count;
-    }
-    return n;
-  }
-
-  /**
    * A frame's payload of {@code length} bytes. Memory grows with the bytes that arrive, not with
    * the length the header claims: a header that promises 2 GiB and a stream that then ends costs
    * what arrived, and fails saying the frame was cut.
