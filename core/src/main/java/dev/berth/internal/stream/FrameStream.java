@@ -159,6 +159,16 @@ final class FrameStream implements LogStream {
     }
   }
 
+  /** Fills {@code b} unless the stream ends first; returns how much was read. */
+  private int readFully(byte[] b) throws IOException {
+    return readFully(b, 0);
+  }
+
+  /**
+   * Fills {@code b} from {@code from} unless the stream ends first; returns how much was read.
+   * Unlike {@code InputStream.readNBytes(int)} it never asks for zero bytes at the end, which on a
+   * live stream would block until the engine sends the next frame.
+   */
   private int readFully(byte[] b, int from) throws IOException {
     int n = from;
     while (n < b.length) {
