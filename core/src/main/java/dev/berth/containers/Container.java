@@ -126,11 +126,24 @@ public interface Container {
    * exist (its parent must). Symbolic links are created with their targets as they are, even
    * absolute ones or ones leading out (as {@code /etc/mtab -> /proc/mounts}); entries that would
    * land outside the destination, by their name, a hard link or a path through such a link, are
-   * refused and nothing is written for them or after them.
+   * refused and nothing is written for them or after them. Devices, FIFOs and other special files
+   * (and hard links to them) are never created on the host: they are left out, the rest is
+   * copied, and the returned list says what was left out.
    *
+   * <pre>{@code
+   * for (SkippedEntry s : container.copyOut("/srv", target)) {
+   *   log.warn("not copied: {}", s);   // e.g. "srv/run/ctl (a FIFO)"
+   * }
+   * }</pre>
+   *
+   * @return the entries left out, in archive order; empty when everything was copied
    * @throws dev.berth.NotFoundException if {@code source} does not exist in the container
+   * @throws java.io.UncheckedIOException if an entry was refused, with a message that quotes the
+   *     entry and says why ({@code refusing tar entry '../x': it would escape the target directory
+   *     … (its name climbs above it with '..')}), or if the archive is malformed or writing fails;
+   *     what was extracted before the failure stays, nothing is written outside the destination
    */
-  void copyOut(String source, Path destination);
+  List<SkippedEntry> copyOut(String source, Path destination);
 
   /**
    * Extracts a tar stream into {@code directory} in the container ({@code PUT …/archive}); the

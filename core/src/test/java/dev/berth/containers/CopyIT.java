@@ -13,11 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The seed's three docker cp forms, raw tar in and out, stat, outward links, a hostile link. */
+/**
+ * The seed's three docker cp forms, raw tar in and out, stat, outward links, a hostile link,
+ * devices and FIFOs left out and reported.
+ */
 @Timeout(120)
 class CopyIT extends ContainerTestSupport {
   @TempDir Path host;
@@ -151,5 +156,22 @@ class CopyIT extends ContainerTestSupport {
     assertThat(Files.isSymbolicLink(target.resolve("evil"))).isFalse();
     assertThat(Files.readSymbolicLink(target.resolve("evil/link"))).isEqualTo(outside);
     assertThat(Files.readString(target.resolve("evil/sub/f"))).isEqualTo("inside\n");
+  }
+
+  @Test
+  void devicesAndFifosAreLeftOutAndReportedTheRestIsCopied() throws IOException {
+    Container c = runPrepared("mkdir /d; mknod /d/null c 1 3; mkfifo /d/fifo; echo x > /d/f");
+    List<SkippedEntry> skipped = c.copyOut("/d", host.resolve("d-copy"));
+    assertThat(skipped).containsExactlyInAnyOrder(
+        new SkippedEntry("d/null", "a character device"), new SkippedEntry("d/fifo", "a FIFO"));
+    assertThat(Files.readString(host.resolve("d-copy/f"))).isEqualTo("x\n");
+    try (Stream<Path> copied = Files.list(host.resolve("d-copy"))) {
+      assertThat(copied.map(p -> p.getFileName().toString())).containsExactly("f");
+    }
+    // docker cp C:/d/null ./null-copy (the engine will not archive /dev/null itself): nothing is
+    // made, and the list says why
+    assertThat(c.copyOut("/d/null", host.resolve("null-copy")))
+        .containsExactly(new SkippedEntry("null", "a character device"));
+    assertThat(host.resolve("null-copy")).doesNotExist();
   }
 }

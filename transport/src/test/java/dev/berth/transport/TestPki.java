@@ -57,8 +57,9 @@ final class TestPki {
    * Makes everything in {@code dir}: {@code ca.pem} (CN=Berth Test CA) and {@code other-ca.pem}
    * (CN=Other CA); {@code server.pem} for 127.0.0.1 and localhost with its key {@code
    * server-key.pem}, and the same key certified by the other CA ({@code rogue-server.pem}) and
-   * for another name ({@code elsewhere-server.pem}); a client key and certificate per {@link
-   * ClientKey}.
+   * for another name ({@code elsewhere-server.pem}), certified for a day in 2020 only ({@code
+   * expired-server.pem}) and signed by itself ({@code self-signed-server.pem}); a client key and
+   * certificate per {@link ClientKey}.
    */
   static TestPki create(Path dir) throws IOException {
     TestPki pki = new TestPki(dir);
@@ -73,6 +74,11 @@ final class TestPki {
         "subjectAltName=IP:127.0.0.1,DNS:localhost", serverUse);
     pki.certificate("elsewhere-server.pem", "server-key.pem", "elsewhere.example", "ca",
         "subjectAltName=DNS:elsewhere.example", serverUse);
+    pki.expired("expired-server.pem", "server-key.pem", "localhost", "ca",
+        "subjectAltName=IP:127.0.0.1,DNS:localhost", serverUse);
+    pki.openssl("req", "-x509", "-new", "-key", "server-key.pem", "-days", "2",
+        "-subj", "/CN=localhost", "-out", "self-signed-server.pem",
+        "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-addext", serverUse);
 
     pki.openssl("genrsa", "-traditional", "-out", "rsa-pkcs1.pem", "2048");
     pki.openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048",
@@ -140,6 +146,31 @@ final class TestPki {
     openssl("x509", "-req", "-in", csr, "-CA", ca + ".pem", "-CAkey", ca + "-key.pem",
         "-set_serial", "0x" + new BigInteger(63, RANDOM).toString(16), "-days", "2",
         "-extfile", extFile, "-out", certFile);
+  }
+
+  /**
+   * A certificate {@code certFile} for {@code keyFile}, signed by CA {@code ca}, that was valid
+   * for a day in January 2020 only: {@code openssl ca} is the one command that takes dates.
+   */
+  void expired(String certFile, String keyFile, String commonName, String ca,
+      String... extensions) throws IOException {
+    String csr = certFile + ".csr";
+    String extFile = certFile + ".ext";
+    String config = certFile + ".cnf";
+    Path db = Files.createDirectories(dir.resolve(certFile + ".db"));
+    Files.writeString(db.resolve("index.txt"), "");
+    // openssl wants an even number of hex digits
+    Files.writeString(db.resolve("serial"),
+        String.format("%016x%n", new BigInteger(63, RANDOM)));
+    Files.writeString(dir.resolve(config), String.join("\n",
+        "[ca]", "default_ca = test_ca", "[test_ca]", "database = " + db.resolve("index.txt"),
+        "serial = " + db.resolve("serial"), "new_certs_dir = " + db, "default_md = sha256",
+        "policy = anything", "unique_subject = no", "[anything]", "commonName = supplied", ""));
+    Files.writeString(dir.resolve(extFile), String.join("\n", extensions) + "\n");
+    openssl("req", "-new", "-key", keyFile, "-subj", "/CN=" + commonName, "-out", csr);
+    openssl("ca", "-batch", "-config", config, "-cert", ca + ".pem", "-keyfile", ca + "-key.pem",
+        "-startdate", "20200101000000Z", "-enddate", "20200102000000Z", "-extfile", extFile,
+        "-notext", "-in", csr, "-out", certFile);
   }
 
   /** A directory as DOCKER_CERT_PATH holds it: ca.pem, cert.pem, key.pem for {@code key}. */

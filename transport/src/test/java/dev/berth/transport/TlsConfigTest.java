@@ -161,8 +161,8 @@ class TlsConfigTest {
       assertThatThrownBy(() -> TlsTestServer.exchange(tls, server.port(), "x"))
           .isInstanceOf(SSLHandshakeException.class)
           .hasMessageContaining("server certificate CN=localhost (issued by CN=Other CA) was "
-              + "rejected (trusting the CA certificates of ca file " + pki.path("ca.pem") + ")")
-          .hasMessageContaining("PKIX path building failed");
+              + "rejected (trusting the CA certificates of ca file " + pki.path("ca.pem") + "): "
+              + "no trusted CA issued it; PKIX path building failed");
     }
   }
 
@@ -173,7 +173,84 @@ class TlsConfigTest {
       assertThatThrownBy(() -> TlsTestServer.exchange(tls, server.port(), "x"))
           .isInstanceOf(SSLHandshakeException.class)
           .hasMessageContaining("server certificate CN=elsewhere.example")
-          .hasMessageContaining("127.0.0.1");
+          .hasMessageContaining("): it is not for 127.0.0.1; ");
+    }
+  }
+
+  @Test
+  void rejectsAnExpiredServerCertificateSayingWhen() throws Exception {
+    TlsConfig tls = fromPem(ClientKey.RSA_PKCS8);
+    try (TlsTestServer server = server("expired-server.pem")) {
+      assertThatThrownBy(() -> TlsTestServer.exchange(tls, server.port(), "x"))
+          .isInstanceOf(SSLHandshakeException.class)
+          .hasMessageContaining("server certificate CN=localhost (issued by CN=Berth Test CA) was "
+              + "rejected (trusting the CA certificates of ca file " + pki.path("ca.pem") + "): "
+              + "it expired at 2020-01-02T00:00:00Z");
+    }
+  }
+
+  @Test
+  void rejectsASelfSignedServerCertificateSayingSo() throws Exception {
+    TlsConfig tls = fromPem(ClientKey.RSA_PKCS8);
+    try (TlsTestServer server = server("self-signed-server.pem")) {
+      assertThatThrownBy(() -> TlsTestServer.exchange(tls, server.port(), "x"))
+          .isInstanceOf(SSLHandshakeException.class)
+          .hasMessageContaining("server certificate CN=localhost (issued by CN=localhost) was "
+              + "rejected (trusting the CA certificates of ca file " + pki.path("ca.pem") + "): "
+              + "it is self-signed and not one of the trusted certificates");
+    }
+  }
+
+  @Test
+  void eachRejectionSaysWhichThroughTheTransport() throws Exception {
+    TlsConfig tls = fromPem(ClientKey.RSA_PKCS8);
+    String[][] cases = {
+        {"expired-server.pem", "it expired at 2020-01-02T00:00:00Z"},
+        {"self-signed-server.pem", "it is self-signed and not one of the trusted certificates"},
+        {"rogue-server.pem", "no trusted CA issued it"},
+        {"elsewhere-server.pem", "it is not for 127.0.0.1"}};
+    for (String[] c : cases) {
+      try (TlsTestServer server = server(c[0]);
+          Transport transport = Transport.create(Endpoint.parse("tcp://127.0.0.1:" + server.port()),
+              TransportOptions.defaults().withTls(tls))) {
+        assertThatThrownBy(() -> transport.execute(HttpRequest.get("/_ping").build()))
+            .as(c[0])
+            .isInstanceOf(ConnectFailedException.class)
+            .hasMessageStartingWith("cannot connect to the Docker engine at tcp://127.0.0.1:"
+                + server.port() + ": ")
+            .hasMessageContaining(c[1]);
+      }
+    }
+  }
+
+  @Test
+  void neverFallsBackToPlainHttp() throws Exception {
+    TlsConfig tls = fromPem(ClientKey.RSA_PKCS8);
+    List<String> endpoints = List.of("tcp://127.0.0.1:%d", "https://127.0.0.1:%d");
+    for (String endpoint : endpoints) {
+      for (TlsConfig config : new TlsConfig[] {tls, null}) {
+        try (PlainRecorder plain = new PlainRecorder()) {
+          Endpoint e = Endpoint.parse(String.format(endpoint, plain.port()));
+          if (config == null && e.scheme() != Endpoint.Scheme.HTTPS) {
+            continue; // tcp:// without TLS is plain HTTP by request
+          }
+          TransportOptions options = TransportOptions.defaults();
+          if (config != null) {
+            options = options.withTls(config);
+          }
+          try (Transport transport = Transport.create(e, options)) {
+            assertThatThrownBy(() -> transport.execute(HttpRequest.get("/_ping").build()))
+                .as(e + " with " + config)
+                .isInstanceOf(ConnectFailedException.class)
+                .hasRootCauseInstanceOf(SSLException.class);
+          }
+          assertThat(plain.received()).as(e + " with " + config).isNotEmpty()
+              .allSatisfy(first -> assertThat(first[0]).as("a TLS handshake record").isEqualTo(
+                  (byte) 0x16));
+          assertThat(plain.receivedText()).doesNotContain("GET ").doesNotContain("_ping")
+              .doesNotContain("HTTP/1.1");
+        }
+      }
     }
   }
 
@@ -351,6 +428,26 @@ class TlsConfigTest {
         .isInstanceOf(TlsConfigException.class)
         .hasMessage("DOCKER_CERT_PATH " + certs + ": ca.pem: holds no PEM block (no -----BEGIN "
             + "line)");
+  }
+
+  @Test
+  void encryptedKeyWithoutItsPasswordIsAClearError() throws IOException {
+    Path key = pki.path("rsa-encrypted.pem");
+    for (char[] none : new char[][] {null, new char[0]}) {
+      assertThatThrownBy(() -> TlsConfig.fromPem(null, pki.path("rsa-pkcs8-cert.pem"), key, none))
+          .isInstanceOf(TlsConfigException.class)
+          .hasMessage("key file " + key + ": BEGIN ENCRYPTED PRIVATE KEY is encrypted; give its "
+              + "password to read it");
+    }
+    // DOCKER_CERT_PATH has no password: an encrypted key.pem there is named as the reason
+    Path certs = Files.createDirectories(dir.resolve("encrypted-cert-path"));
+    Files.copy(pki.path("ca.pem"), certs.resolve("ca.pem"), REPLACE_EXISTING);
+    Files.copy(pki.path("rsa-pkcs8-cert.pem"), certs.resolve("cert.pem"), REPLACE_EXISTING);
+    Files.copy(key, certs.resolve("key.pem"), REPLACE_EXISTING);
+    assertThatThrownBy(() -> TlsConfig.fromCertPath(certs, true))
+        .isInstanceOf(TlsConfigException.class)
+        .hasMessageContaining("key.pem")
+        .hasMessageContaining("is encrypted; give its password to read it");
   }
 
   @Test

@@ -19,7 +19,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -45,8 +47,10 @@ import java.util.function.UnaryOperator;
  * bits are dropped), modification times, and hard links inside the target (as links, or copies
  * where the file system cannot link). Directories are created as needed; their modes and times are
  * set at the end, so that a read-only directory can still be filled and its time is not changed by
- * what is put in it. Devices, FIFOs and other special entries are skipped. An entry replaces what
- * is at its path, except that a directory entry keeps an existing directory.
+ * what is put in it. Devices, FIFOs and other special entries are skipped, as are hard links to
+ * them, and returned as {@link Skipped} so that the caller can say what was left out; their names
+ * are still checked, so a special entry that would escape is refused like any other. An entry
+ * replaces what is at its path, except that a directory entry keeps an existing directory.
  *
  * <p>Memory use does not depend on entry sizes; it grows with the number of directories, which
  * are remembered for the final pass.
@@ -63,6 +67,18 @@ public final class TarExtractor {
   /** A directory whose mode and time are set at the end. */
   private record Pending(List<String> path, int mode, Instant modified) {}
 
+  /**
+   * An entry left out of the extraction.
+   *
+   * @param name the entry's name as in the archive
+   * @param reason why, such as {@code "a character device"}
+   */
+  public record Skipped(String name, String reason) {}
+
+  private final List<Skipped> skipped = new ArrayList<>();
+  /** The components, below the target, of the special entries skipped. */
+  private final Set<List<String>> skippedPaths = new HashSet<>();
+
   private final UnaryOperator<String> rename;
 
   private TarExtractor(Path root, UnaryOperator<String> rename) throws IOException {
@@ -75,13 +91,15 @@ public final class TarExtractor {
    * Writes the entries of the tar stream {@code tar} under {@code targetDir}, which is created if
    * absent. The stream is read up to the end of the archive and not closed.
    *
+   * @return the entries left out, in archive order: devices, FIFOs and other special files, and
+   *     hard links to them; empty when everything was extracted
    * @throws IOException if an entry would land outside {@code targetDir} or be written through a
    *     symbolic link that leads outside (nothing is written for it or after it; symbolic links are
    *     created as they are, whatever they point at), the archive is malformed or truncated, or
    *     writing fails
    */
-  public static void extract(InputStream tar, Path targetDir) throws IOException {
-    extract(tar, targetDir, UnaryOperator.identity());
+  public static List<Skipped> extract(InputStream tar, Path targetDir) throws IOException {
+    return extract(tar, targetDir, UnaryOperator.identity());
   }
 
   /**
@@ -89,8 +107,8 @@ public final class TarExtractor {
    * passed through {@code rename} first, as {@code docker cp} renames the top of what it copies
    * out. The safety checks apply to the renamed names.
    */
-  public static void extract(InputStream tar, Path targetDir, UnaryOperator<String> rename)
-      throws IOException {
+  public static List<Skipped> extract(InputStream tar, Path targetDir,
+      UnaryOperator<String> rename) throws IOException {
     Files.createDirectories(targetDir);
     TarExtractor extractor = new TarExtractor(targetDir.toRealPath(), rename);
     TarReader reader = new TarReader(tar);
@@ -98,15 +116,25 @@ public final class TarExtractor {
       extractor.extract(entry, reader);
     }
     extractor.finish();
+    return List.copyOf(extractor.skipped);
   }
 
   private void extract(TarEntry entry, TarReader reader) throws IOException {
     String name = rename.apply(entry.name());
+    List<String> names = components(name, name, "its name");
     if (entry.type() == TarEntry.Type.OTHER) {
-      // devices need privileges and FIFOs have no JDK call; neither holds file content
+      // devices need privileges and FIFOs have no JDK call; neither holds file content. The name
+      // is checked all the same: a hostile archive is refused whatever its entries are.
+      Deque<String> at = new ArrayDeque<>();
+      String escape = walk(at, names, false, 0);
+      if (escape != null) {
+        throw refusal(name, "its path " + escape);
+      }
+      String kind = entry.kind();
+      skipped.add(new Skipped(entry.name(), (kind.startsWith("entry") ? "an " : "a ") + kind));
+      skippedPaths.add(List.copyOf(at));
       return;
     }
-    List<String> names = components(name, name, "its name");
     if (names.isEmpty()) {
       if (entry.type() == TarEntry.Type.DIRECTORY) {
         // "./": the target itself, whose mode and time are the caller's, not the archive's
@@ -197,6 +225,11 @@ public final class TarExtractor {
     }
     if (escape != null) {
       throw refusal(name, "hard link to '" + target + "' " + escape);
+    }
+    if (skippedPaths.contains(List.copyOf(source))) {
+      skipped.add(new Skipped(entry.name(), "a hard link to '" + entry.linkTarget()
+          + "', which was skipped"));
+      return;
     }
     Path sourcePath = pathOf(source);
     BasicFileAttributes attributes = attributesOrNull(sourcePath);

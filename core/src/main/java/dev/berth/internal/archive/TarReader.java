@@ -218,7 +218,7 @@ public final class TarReader implements Closeable {
     boolean headerOnly = type >= '1' && type <= '6';
     long dataSize = headerOnly ? 0 : size;
     boolean isLink = kind == TarEntry.Type.SYMLINK || kind == TarEntry.Type.HARDLINK;
-    current = new TarEntry(name, kind, mode, dataSize, isLink ? link : null, modified);
+    current = new TarEntry(name, kind, mode, dataSize, isLink ? link : null, modified, type);
     content = new Content(current);
     remaining = dataSize;
     padding = TarHeader.padding(dataSize);

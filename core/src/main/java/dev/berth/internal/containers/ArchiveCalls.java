@@ -2,6 +2,7 @@ package dev.berth.internal.containers;
 
 import dev.berth.DockerException;
 import dev.berth.NotFoundException;
+import dev.berth.containers.SkippedEntry;
 import dev.berth.internal.archive.TarExtractor;
 import dev.berth.internal.archive.TarWriter;
 import dev.berth.internal.http.ApiClient;
@@ -19,7 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -103,7 +106,8 @@ final class ArchiveCalls {
     }));
   }
 
-  void copyOut(String source, Path destination) {
+  /** {@link dev.berth.containers.Container#copyOut}: the entries left out. */
+  List<SkippedEntry> copyOut(String source, Path destination) {
     PathStat stat = stat(source);
     boolean contentsOnly = source.endsWith("/.");
     String top = stat.name();
@@ -126,7 +130,11 @@ final class ArchiveCalls {
       rename = replaceTop(top, destination.getFileName().toString());
     }
     try (InputStream tar = get(source)) {
-      TarExtractor.extract(tar, into, rename);
+      List<SkippedEntry> skipped = new ArrayList<>();
+      for (TarExtractor.Skipped s : TarExtractor.extract(tar, into, rename)) {
+        skipped.add(new SkippedEntry(s.name(), s.reason()));
+      }
+      return List.copyOf(skipped);
     } catch (IOException e) {
       throw new UncheckedIOException("copying " + source + " out of the container to "
           + destination + " failed: " + e.getMessage(), e);

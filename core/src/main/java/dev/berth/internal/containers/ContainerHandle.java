@@ -265,8 +265,9 @@ final class ContainerHandle implements Container {
   }
 
   @Override
-  public void copyOut(String source, java.nio.file.Path destination) {
-    new ArchiveCalls(api, id).copyOut(source, destination);
+  public java.util.List<dev.berth.containers.SkippedEntry> copyOut(String source,
+      java.nio.file.Path destination) {
+    return new ArchiveCalls(api, id).copyOut(source, destination);
   }
 
   @Override

@@ -417,8 +417,42 @@ class TarExtractorTest {
     byte[] fifo =
         TarHeader.block("fifo".getBytes(), new byte[0], 0644, 0, 0, (byte) '6', new byte[0]);
     byte[] archive = Arrays.copyOf(fifo, 512 * 3);
-    TarExtractor.extract(new ByteArrayInputStream(archive), target);
+    assertThat(TarExtractor.extract(new ByteArrayInputStream(archive), target))
+        .containsExactly(new TarExtractor.Skipped("fifo", "a FIFO"));
     assertThat(names(target)).isEmpty();
+  }
+
+  @Test
+  void devicesFifosAndHardLinksToThemAreSkippedAndReportedTheRestExtracted() throws IOException {
+    byte[] archive = new RawTar().directory("dev/").special("dev/null", '3')
+        .special("dev/sda", '4').special("dev/pipe", '6').hardLink("dev/null2", "dev/null")
+        .special("dev/odd", 'Z').file("dev/readme", "kept\n").bytes();
+    List<TarExtractor.Skipped> skipped =
+        TarExtractor.extract(new ByteArrayInputStream(archive), target);
+    assertThat(skipped).containsExactly(
+        new TarExtractor.Skipped("dev/null", "a character device"),
+        new TarExtractor.Skipped("dev/sda", "a block device"),
+        new TarExtractor.Skipped("dev/pipe", "a FIFO"),
+        new TarExtractor.Skipped("dev/null2", "a hard link to 'dev/null', which was skipped"),
+        new TarExtractor.Skipped("dev/odd", "an entry of unknown type 'Z'"));
+    assertThat(names(target.resolve("dev"))).containsExactly("readme");
+    assertNothingOutside();
+  }
+
+  @Test
+  void deviceWhoseNameEscapesIsRefusedNotSkipped() throws IOException {
+    assertThatThrownBy(() -> TarExtractor.extract(new ByteArrayInputStream(
+        new RawTar().special("../outside/null", '3').bytes()), target))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("refusing tar entry '../outside/null'")
+        .hasMessageContaining("climbs above it with '..'");
+    assertThatThrownBy(() -> TarExtractor.extract(new ByteArrayInputStream(
+        new RawTar().symlink("out", outside.toString()).special("out/null", '3').bytes()),
+        target))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("refusing tar entry 'out/null'")
+        .hasMessageContaining("goes through symbolic link 'out'");
+    assertNothingOutside();
   }
 
   @Test

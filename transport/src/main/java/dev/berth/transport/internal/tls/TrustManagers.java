@@ -5,10 +5,17 @@ import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
@@ -93,9 +100,10 @@ public final class TrustManagers {
   }
 
   /**
-   * Adds to a rejection which certificate was rejected and what was trusted: the JDK's own
-   * message ("PKIX path building failed") names neither, and with Docker's several certificate
-   * files the question is nearly always which one is wrong.
+   * Adds to a rejection which certificate was rejected, what was trusted and why in words ({@link
+   * #reason}): the JDK's own message ("PKIX path building failed", "validity check failed") names
+   * none of them, and with Docker's several certificate files the question is nearly always which
+   * one is wrong and how.
    */
   private static final class Explaining extends X509ExtendedTrustManager {
     private final X509ExtendedTrustManager delegate;
@@ -176,14 +184,84 @@ public final class TrustManagers {
       String certificate = chain == null || chain.length == 0 ? "(none)"
           : chain[0].getSubjectX500Principal().getName() + " (issued by "
               + chain[0].getIssuerX500Principal().getName() + ")";
+      String reason = reason(chain, e);
       return new CertificateException(peer + " certificate " + certificate
-          + " was rejected (trusting " + trusted + "): " + e.getMessage(), e);
+          + " was rejected (trusting " + trusted + "): "
+          + (reason == null ? "" : reason + "; ") + e.getMessage(), e);
     }
 
     @Override
     public String toString() {
       return "trusting " + trusted;
     }
+  }
+
+  /** The JDK's name-check failures: "No subject alternative names matching IP address X found". */
+  private static final Pattern NAME_MISMATCH = Pattern.compile(
+      "No (?:subject alternative (?:names|DNS name)|name) matching (?:IP address )?(\\S+) found");
+
+  /**
+   * Which of the usual causes made the JDK reject {@code chain}, in words: it expired or is not
+   * valid yet (and when), it is self-signed, no trusted CA issued it, or it is for another host.
+   * Null when the cause is none of those; the JDK's message follows in any case.
+   */
+  static String reason(X509Certificate[] chain, CertificateException e) {
+    boolean expired = false;
+    boolean notYetValid = false;
+    boolean noPath = false;
+    String mismatch = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CertificateExpiredException) {
+        expired = true;
+      } else if (t instanceof CertificateNotYetValidException) {
+        notYetValid = true;
+      } else if (t instanceof CertPathValidatorException v) {
+        expired |= v.getReason() == CertPathValidatorException.BasicReason.EXPIRED;
+        notYetValid |= v.getReason() == CertPathValidatorException.BasicReason.NOT_YET_VALID;
+      } else if (t instanceof CertPathBuilderException) {
+        noPath = true;
+      }
+      String message = t.getMessage();
+      if (message != null) {
+        noPath |= message.contains("PKIX path building failed");
+        Matcher m = NAME_MISMATCH.matcher(message);
+        if (mismatch == null && m.find()) {
+          mismatch = m.group(1);
+        }
+      }
+    }
+    if (chain == null || chain.length == 0) {
+      return null;
+    }
+    Instant now = Instant.now();
+    if (expired || notYetValid) {
+      for (int i = 0; i < chain.length; i++) {
+        X509Certificate c = chain[i];
+        String which = i == 0 ? "it" : "certificate " + c.getSubjectX500Principal().getName()
+            + " of its chain";
+        Instant notAfter = c.getNotAfter().toInstant();
+        Instant notBefore = c.getNotBefore().toInstant();
+        if (now.isAfter(notAfter)) {
+          return which + " expired at " + notAfter;
+        }
+        if (now.isBefore(notBefore)) {
+          return which + " is not valid before " + notBefore;
+        }
+      }
+      return expired ? "it or its chain has expired" : "it or its chain is not valid yet";
+    }
+    if (noPath) {
+      X509Certificate last = chain[chain.length - 1];
+      boolean selfSigned = last.getSubjectX500Principal().equals(last.getIssuerX500Principal());
+      return selfSigned
+          ? (chain.length == 1 ? "it is" : "its chain ends in a certificate")
+              + " self-signed and not one of the trusted certificates"
+          : "no trusted CA issued it";
+    }
+    if (mismatch != null) {
+      return "it is not for " + mismatch;
+    }
+    return null;
   }
 
   /** Checks nothing: Docker's {@code --tlsverify=false} with certificates (InsecureSkipVerify). */
