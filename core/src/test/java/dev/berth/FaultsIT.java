@@ -330,36 +330,11 @@ class FaultsIT {
 
   private static byte[] tarOf(String name, String content) throws IOException {
     byte[] data = content.getBytes(StandardCharsets.UTF_8);
-    byte[] header = new byte[512];
-    byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(n, 0, header, 0, n.length);
-    put(header, 100, "0000644");
-    put(header, 108, "0000000");
-    put(header, 116, "0000000");
-    put(header, 124, String.format("%011o", data.length));
-    put(header, 136, String.format("%011o", System.currentTimeMillis() / 1000));
-    java.util.Arrays.fill(header, 148, 156, (byte) ' ');
-    header[156] = '0';
-    put(header, 257, "ustar");
-    header[263] = '0';
-    header[264] = '0';
-    long sum = 0;
-    for (byte b : header) {
-      sum += b & 0xff;
-    }
-    put(header, 148, String.format("%06o", sum));
-    header[154] = 0;
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    out.write(header);
-    out.write(data);
-    out.write(new byte[512 - data.length % 512]);
-    out.write(new byte[1024]);
+    dev.berth.internal.archive.TarWriter tar = new dev.berth.internal.archive.TarWriter(out);
+    tar.writeFile(name, data.length, 0644, java.time.Instant.now(), new ByteArrayInputStream(data));
+    tar.finish();
     return out.toByteArray();
-  }
-
-  private static void put(byte[] header, int at, String s) {
-    byte[] b = s.getBytes(StandardCharsets.US_ASCII);
-    System.arraycopy(b, 0, header, at, b.length);
   }
 
   // ---- more streams than connections

@@ -158,9 +158,6 @@ public final class ApiClient implements AutoCloseable {
             + " (is it a Docker engine?)", e);
       }
     }
-    if (e instanceof BodyCut cut) {
-      return new StreamCutException(cut.getMessage(), cut.bytesRead(), e);
-    }
     return new DockerConnectionException(endpoint(), call + " failed: " + e.getMessage(), e);
   }
 
