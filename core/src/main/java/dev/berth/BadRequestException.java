@@ -2,7 +2,11 @@ package dev.berth;
 
 import dev.berth.model.ApiVersion;
 
-/** The request was malformed or had an invalid parameter (HTTP 400). */
+/**
+ * The request was malformed or had an invalid parameter (HTTP 400). Podman answers an invalid filter
+ * or argument with 500 and its error's {@code cause}; those are bad requests too, with {@link
+ * #status()} the 500 it sent.
+ */
 public class BadRequestException extends DockerApiException {
   private static final long serialVersionUID = 1L;
 

@@ -31,6 +31,7 @@ public final class FaultProxy implements AutoCloseable {
   private volatile ServerSocketChannel server;
   private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
   private final Map<String, Long> cuts = new ConcurrentHashMap<>();
+  private final List<String> heads = new CopyOnWriteArrayList<>();
 
   private FaultProxy(Path engine, Path socketFile) throws IOException {
     this.engine = engine;
@@ -99,6 +100,14 @@ public final class FaultProxy implements AutoCloseable {
     cuts.put(part, bodyBytes);
   }
 
+  /**
+   * What the client sent first on each connection, in order of arrival: the request head (and
+   * whatever body bytes came in the same read).
+   */
+  public List<String> requestHeads() {
+    return List.copyOf(heads);
+  }
+
   /** No more cuts by request line. */
   public void clearCuts() {
     cuts.clear();
@@ -128,6 +137,7 @@ public final class FaultProxy implements AutoCloseable {
       }
       first.flip();
       String head = StandardCharsets.ISO_8859_1.decode(first.duplicate()).toString();
+      heads.add(head);
       int eol = head.indexOf('\n');
       String requestLine = eol < 0 ? head : head.substring(0, eol);
       long limit = -1;

@@ -43,12 +43,23 @@ class ProtocolFaultsTest {
 
   private RawPeer peer;
 
+  /** The layer the build chose for this JVM ({@code -Ddev.berth.http}), put back after each case. */
+  private static final String BUILD_LAYER = System.getProperty(Transport.HTTP_PROPERTY);
+
+  private static void restoreLayer() {
+    if (BUILD_LAYER == null) {
+      System.clearProperty(Transport.HTTP_PROPERTY);
+    } else {
+      System.setProperty(Transport.HTTP_PROPERTY, BUILD_LAYER);
+    }
+  }
+
   @AfterEach
   void stop() throws IOException {
     if (peer != null) {
       peer.close();
     }
-    System.clearProperty(Transport.HTTP_PROPERTY);
+    restoreLayer();
   }
 
   private DockerClient client(String layer, Script script) throws IOException {
@@ -63,7 +74,7 @@ class ProtocolFaultsTest {
       return DockerClient.builder().endpoint(peer.endpoint()).apiVersion("1.41")
           .readTimeout(readTimeout).connectTimeout(Duration.ofSeconds(2)).build();
     } finally {
-      System.clearProperty(Transport.HTTP_PROPERTY);
+      restoreLayer();
     }
   }
 
@@ -338,7 +349,7 @@ class ProtocolFaultsTest {
           docker = DockerClient.builder().endpoint("tcp://127.0.0.1:" + deaf.getLocalPort())
               .apiVersion("1.41").connectTimeout(Duration.ofMillis(500)).build();
         } finally {
-          System.clearProperty(Transport.HTTP_PROPERTY);
+          restoreLayer();
         }
         try (docker) {
           Throwable t = failure(() -> docker.containers().get("web").inspect());

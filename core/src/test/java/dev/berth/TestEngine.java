@@ -1,10 +1,12 @@
 package dev.berth;
 
+import dev.berth.model.Version;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * The engine integration tests run against: the one in {@code DOCKER_HOST}, or the default socket,
@@ -24,6 +26,33 @@ public final class TestEngine {
     return DockerClient.fromEnvironment();
   }
 
+  private static volatile Version.Kind kind;
+
+  /** Docker or Podman: what the test engine says of itself, asked once. */
+  public static Version.Kind kind() {
+    Version.Kind k = kind;
+    if (k == null) {
+      try (DockerClient docker = client()) {
+        k = docker.system().version().kind();
+      }
+      kind = k;
+    }
+    return k;
+  }
+
+  /** True when the test engine is Podman's Docker-compatible service. */
+  public static boolean isPodman() {
+    return kind() == Version.Kind.PODMAN;
+  }
+
+  /**
+   * Skips the calling test on Podman, naming the Podman behaviour it depends on; each {@link
+   * PodmanGap} is listed in docs/COMPATIBILITY.md.
+   */
+  public static void assumeNot(PodmanGap gap) {
+    Assumptions.assumeFalse(isPodman(), gap::reason);
+  }
+
   /**
    * True when tests may change engine-wide state (swarm, prunes without a label filter): the
    * engine is one {@code scripts/engine} started and still runs, or the user set {@code
@@ -34,9 +63,11 @@ public final class TestEngine {
       return true;
     }
     String dir = System.getenv().getOrDefault("BERTH_ENGINE_DIR", "/tmp/berth-engine");
+    // scripts/engine keeps Podman's state (and its owner file) in a folder of its own
+    Path ownerFile = Path.of(dir, isPodman() ? "podman/owner" : "owner");
     Map<String, String> owner = new HashMap<>();
     try {
-      for (String line : Files.readAllLines(Path.of(dir, "owner"))) {
+      for (String line : Files.readAllLines(ownerFile)) {
         String[] kv = line.split("=", 2);
         if (kv.length == 2) {
           owner.put(kv[0], kv[1]);

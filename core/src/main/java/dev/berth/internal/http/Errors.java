@@ -20,10 +20,47 @@ public final class Errors {
 
   private Errors() {}
 
+  /**
+   * Podman's errors that dockerd answers with 409 or 400 and Podman with 500: its JSON error carries
+   * a {@code cause} (libpod's error kind), which is what these are matched on.
+   */
+  private static final Map<String, Integer> PODMAN_CAUSES = Map.of(
+      "network already exists", 409,
+      "that name is already in use", 409,
+      "container state improper", 409,
+      "volume already exists", 409,
+      "volume is being used", 409,
+      "image is in use by a container", 409,
+      "invalid argument", 400);
+
   /** The exception for an error answer of {@code status} whose body is {@code body}. */
   public static DockerApiException fromAnswer(
       int status, String method, String path, ApiVersion version, InputStream body) {
-    return forStatus(status, method, path, version, engineMessage(body));
+    String[] messageAndCause = engineMessageAndCause(body);
+    String message = messageAndCause[0];
+    String cause = messageAndCause[1];
+    if (status == 500 && cause != null) {
+      Integer meant = PODMAN_CAUSES.get(cause);
+      if (meant == null && cause.endsWith(" is an invalid filter")) {
+        meant = 400;
+      }
+      if (meant != null) { // the type says what kind of error it is; status() stays the 500 sent
+        return forStatus(meant, method, path, version, message, status);
+      }
+    }
+    if (status == 404 && !messageAndCause[2].isEmpty()) {
+      // not the engine's JSON error but a router's "Not Found": the endpoint itself is unknown
+      message = message + " (the engine does not know " + method + " " + path.replaceFirst(
+          "^/v[0-9.]+", "") + "; it may not implement this call)";
+    }
+    return forStatus(status, method, path, version, message);
+  }
+
+  /** The exception of the kind {@code meant} names, keeping the status the engine {@code sent}. */
+  private static DockerApiException forStatus(int meant, String method, String path,
+      ApiVersion version, String message, int sent) {
+    return meant == 409 ? new ConflictException(sent, method, path, version, message)
+        : new BadRequestException(sent, method, path, version, message);
   }
 
   /** The exception subclass that names {@code status}. */
@@ -51,29 +88,37 @@ public final class Errors {
    * The engine's message from an error body: the {@code message} of a JSON object, else the text
    * trimmed (at most 1 MiB is read, at most 2,000 characters kept).
    */
-  @SuppressWarnings("unchecked")
   static String engineMessage(InputStream body) {
+    return engineMessageAndCause(body)[0];
+  }
+
+  /**
+   * The message, Podman's {@code cause} (or null) and, when the body was not a JSON error, "text"
+   * (else "").
+   */
+  private static String[] engineMessageAndCause(InputStream body) {
     byte[] bytes;
     try {
       bytes = body.readNBytes(MAX_BODY);
     } catch (IOException e) {
-      return "(the error body could not be read: " + e.getMessage() + ")";
+      return new String[] {"(the error body could not be read: " + e.getMessage() + ")", null,
+          ""};
     }
     String text = new String(bytes, StandardCharsets.UTF_8).trim();
     if (text.startsWith("{")) {
       try {
         Object json = Json.read(bytes);
         if (json instanceof Map<?, ?> map && map.get("message") instanceof String m) {
-          return m;
+          return new String[] {m, map.get("cause") instanceof String c ? c : null, ""};
         }
       } catch (IOException e) {
         // not JSON after all: the text is the message
       }
     }
     if (text.length() > MAX_MESSAGE) { // a proxy's error page, say: its start says enough
-      return text.substring(0, MAX_MESSAGE) + "… (" + bytes.length + " bytes in all)";
+      text = text.substring(0, MAX_MESSAGE) + "… (" + bytes.length + " bytes in all)";
     }
-    return text;
+    return new String[] {text, null, "text"};
   }
 
   /** The most characters of a body that is not the engine's JSON error kept in a message. */

@@ -23,6 +23,39 @@ class ErrorsTest {
   }
 
   @Test
+  void podmansFiveHundredsWithAKnownCauseAreConflictsAndBadRequests() {
+    // the bodies Podman 4.3 sends (seen on its Docker-compatible service)
+    DockerApiException taken = Errors.fromAnswer(500, "POST", "/v1.41/networks/create", V,
+        text("{\"cause\":\"network already exists\",\"message\":\"network name n already used:"
+            + " network already exists\",\"response\":500}"));
+    assertThat(taken).isInstanceOf(ConflictException.class);
+    assertThat(taken.status()).isEqualTo(500);
+    assertThat(taken.engineMessage()).isEqualTo("network name n already used: network already"
+        + " exists");
+    DockerApiException filter = Errors.fromAnswer(500, "GET", "/v1.41/containers/json", V,
+        text("{\"cause\":\"bogus is an invalid filter\",\"message\":\"bogus is an invalid"
+            + " filter\",\"response\":500}"));
+    assertThat(filter).isInstanceOf(BadRequestException.class);
+    DockerApiException unknownCause = Errors.fromAnswer(500, "GET", "/v1.41/info", V,
+        text("{\"cause\":\"something else\",\"message\":\"boom\",\"response\":500}"));
+    assertThat(unknownCause).isInstanceOf(ServerErrorException.class);
+    // dockerd's 500s carry no cause and stay server errors
+    assertThat(Errors.fromAnswer(500, "GET", "/v1.41/info", V, text("{\"message\":\"network"
+        + " already exists\"}"))).isInstanceOf(ServerErrorException.class);
+  }
+
+  @Test
+  void aPlainNotFoundSaysTheEngineMayNotImplementTheCall() {
+    DockerApiException e = Errors.fromAnswer(404, "POST", "/v1.41/containers/abc/update", V,
+        text("Not Found"));
+    assertThat(e).isInstanceOf(NotFoundException.class)
+        .hasMessageContaining("the engine does not know POST /containers/abc/update");
+    assertThat(Errors.fromAnswer(404, "GET", "/v1.41/containers/x/json", V,
+        text("{\"message\":\"No such container: x\"}")).getMessage())
+        .doesNotContain("does not know");
+  }
+
+  @Test
   void statusPicksTheExceptionType() {
     assertThat(Errors.forStatus(400, "GET", "/p", V, "m")).isInstanceOf(BadRequestException.class);
     assertThat(Errors.forStatus(401, "GET", "/p", V, "m"))
