@@ -7,8 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The one table of every query parameter and JSON body field Berth sends, each with the Engine API
@@ -533,8 +531,9 @@ final class ApiGates {
       """;
 
   private static final ApiVersion FLOOR = ApiClient.MIN_VERSION;
-  private static final Pattern VERSION = Pattern.compile(
-      "(\\d+\\.\\d+)?(?:\\.\\.(\\d+\\.\\d+))?");
+  private static final java.util.Set<String> METHODS =
+      java.util.Set.of("GET", "POST", "PUT", "DELETE", "HEAD");
+
   private static final ApiGates INSTANCE = parse(TABLE);
 
   /** Where a row's field goes. */
@@ -572,7 +571,10 @@ final class ApiGates {
     final String method;
     final String template;
     final boolean echo;
-    final Pattern pattern;
+    /** The template before and after its one parameter; the whole template if it has none. */
+    final String prefix;
+    final String suffix;
+    final boolean literal;
     final int literals;
     final Map<String, Entry> query = new LinkedHashMap<>();
     final Node body = new Node();
@@ -581,24 +583,36 @@ final class ApiGates {
       this.method = method;
       this.template = template;
       this.echo = echo;
-      StringBuilder regex = new StringBuilder();
+      int open = template.indexOf('{');
+      int close = template.indexOf('}');
+      if (open >= 0 && (close < open || template.indexOf('{', open + 1) >= 0)) {
+        throw new IllegalStateException("API gates table: " + template
+            + " has more than one parameter");
+      }
+      this.literal = open < 0;
+      this.prefix = literal ? template : template.substring(0, open);
+      this.suffix = literal ? "" : template.substring(close + 1);
       int literalCount = 0;
       for (String segment : template.substring(1).split("/")) {
-        regex.append('/');
-        if (segment.startsWith("{")) {
-          // greedy: image names hold slashes and colons, link names a slash
-          regex.append(".+");
-        } else {
-          regex.append(Pattern.quote(segment));
+        if (!segment.startsWith("{")) {
           literalCount++;
         }
       }
-      this.pattern = Pattern.compile(regex.toString());
       this.literals = literalCount;
     }
 
     String name() {
       return method + " " + template;
+    }
+
+    /** Whether {@code path} is this template's: its one parameter matches greedily. */
+    boolean matches(String path) {
+      if (literal) {
+        return path.equals(prefix);
+      }
+      // greedy: image names hold slashes and colons, link names a slash
+      return path.length() > prefix.length() + suffix.length() && path.startsWith(prefix)
+          && path.endsWith(suffix);
     }
   }
 
@@ -637,7 +651,7 @@ final class ApiGates {
   Endpoint find(String method, String path) {
     Endpoint best = null;
     for (Endpoint e : endpoints) {
-      if (e.method.equals(method) && e.pattern.matcher(path).matches()
+      if (e.method.equals(method) && e.matches(path)
           && (best == null || e.literals > best.literals)) {
         best = e;
       }
@@ -746,7 +760,23 @@ final class ApiGates {
     return value;
   }
 
-  // ---- parsing
+  // ---- parsing: plain string work, no regular expressions, so the first request stays cheap
+
+  /** {@code line}'s words, split at spaces. */
+  private static String[] words(String line) {
+    List<String> out = new ArrayList<>(4);
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      int space = line.indexOf(' ', i);
+      int end = space < 0 ? n : space;
+      if (end > i) {
+        out.add(line.substring(i, end));
+      }
+      i = end + 1;
+    }
+    return out.toArray(new String[0]);
+  }
 
   private static ApiGates parse(String table) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
@@ -760,12 +790,12 @@ final class ApiGates {
       if (line.isEmpty()) {
         continue;
       }
-      String[] words = line.split("\\s+");
+      String[] words = words(line);
       if (words[0].equals("group")) {
         group = new ArrayList<>();
         groups.put(words[1], group);
         endpoint = null;
-      } else if (words[0].matches("GET|POST|PUT|DELETE|HEAD")) {
+      } else if (METHODS.contains(words[0])) {
         endpoint = new Endpoint(words[0], words[1], words.length > 2 && words[2].equals("echo"));
         for (Endpoint e : endpoints) {
           if (e.name().equals(endpoint.name())) {
@@ -788,7 +818,7 @@ final class ApiGates {
 
   private static void row(Endpoint endpoint, String prefix, String line,
       Map<String, List<String>> groups, List<Entry> entries) {
-    String[] words = line.split("\\s+");
+    String[] words = words(line);
     int next = 0;
     String location = words[0].startsWith("@") ? "" : words[next++];
     String include = null;
@@ -798,17 +828,15 @@ final class ApiGates {
     ApiVersion since = FLOOR;
     ApiVersion removed = null;
     if (next < words.length && !words[next].startsWith("--")) {
-      Matcher m = VERSION.matcher(words[next]);
-      if (!m.matches()) {
-        throw new IllegalStateException("API gates table: bad versions in \"" + line + "\"");
+      String versions = words[next++];
+      int dots = versions.indexOf("..");
+      String first = dots < 0 ? versions : versions.substring(0, dots);
+      if (!first.isEmpty()) {
+        since = ApiVersion.parse(first);
       }
-      if (m.group(1) != null) {
-        since = ApiVersion.parse(m.group(1));
+      if (dots >= 0) {
+        removed = ApiVersion.parse(versions.substring(dots + 2));
       }
-      if (m.group(2) != null) {
-        removed = ApiVersion.parse(m.group(2));
-      }
-      next++;
     }
     String flag = next < words.length
         ? String.join(" ", java.util.Arrays.asList(words).subList(next, words.length)) : null;
