@@ -316,6 +316,92 @@ class ApiGatesTest {
     assertThat(transport.requests).hasSize(1);
   }
 
+  /** A docker run line setting nearly every flag Berth reads. */
+  static final String EVERY_RUN_FLAG = "docker run --name all -e A=1 -p 127.0.0.1:8080:80/tcp -P"
+      + " --expose 9090 -v /src:/dst:ro -v /anon --link db:db --restart on-failure:3 -l a=b"
+      + " --health-cmd true --health-interval 5s --health-timeout 2s --health-start-period 1s"
+      + " --health-start-interval 1s --health-retries 3 --entrypoint sh -a stdout -t -i"
+      + " -w /work -u 1000 --group-add 10 --init --stop-signal SIGTERM --stop-timeout 5"
+      + " --read-only --runtime runc --platform linux/amd64 --annotation x=y --hostname h"
+      + " --domainname d --network shop --network-alias s --ip 10.0.0.2 --ip6 fd00::2"
+      + " --link-local-ip 169.254.0.2 --mac-address 02:42:ac:11:00:02 --add-host h2:10.0.0.3"
+      + " --dns 10.0.0.1 --dns-search example.com --dns-option ndots:1 --privileged"
+      + " --cap-add NET_ADMIN --cap-drop NET_RAW --security-opt no-new-privileges"
+      + " --device /dev/null:/dev/xnull:rw --device-cgroup-rule 'c 1:3 rwm' --gpus all"
+      + " --ipc shareable --pid host --uts host --userns host --cgroupns private"
+      + " --cgroup-parent p --isolation default --sysctl net.core.somaxconn=1024"
+      + " --ulimit nofile=10:20 --memory 64m --memory-reservation 32m --memory-swap 128m"
+      + " --memory-swappiness 10 --kernel-memory 64m --shm-size 32m --oom-kill-disable"
+      + " --oom-score-adj 10 --pids-limit 50 --cpu-period 100000 --cpu-quota 50000"
+      + " --cpu-rt-period 1000 --cpu-rt-runtime 100 --cpuset-cpus 0 --cpuset-mems 0"
+      + " --cpus 0.5 --cpu-shares 512 --blkio-weight 300 --blkio-weight-device /dev/sda:200"
+      + " --device-read-bps /dev/sda:1mb --device-write-bps /dev/sda:1mb"
+      + " --device-read-iops /dev/sda:100 --device-write-iops /dev/sda:100"
+      + " --volumes-from other --volume-driver local --storage-opt size=1G"
+      + " --log-driver json-file --log-opt max-size=1m --tmpfs /run:size=1m"
+      + " --mount type=bind,source=/a,target=/b,bind-propagation=rshared,bind-nonrecursive"
+      + " --mount type=volume,source=v,target=/v,volume-driver=local,volume-opt=o=1,"
+      + "volume-label=l=1,volume-nocopy"
+      + " --mount type=tmpfs,target=/t,tmpfs-size=1m,tmpfs-mode=1777"
+      + " busybox -c 'echo hi'";
+
+  /** A docker service create line setting nearly every flag Berth reads. */
+  static final String EVERY_SERVICE_FLAG = "docker service create --name web --replicas 3"
+      + " -p 8080:80 -p published=5353,target=53,protocol=udp,mode=host"
+      + " --mount type=volume,source=data,target=/data,volume-label=a=b"
+      + " --mount type=bind,source=/a,target=/b,bind-propagation=rprivate"
+      + " --secret source=key,target=/etc/key,mode=0400 --config app"
+      + " --update-parallelism 1 --update-delay 10s --update-order start-first"
+      + " --update-failure-action rollback --update-monitor 5s --update-max-failure-ratio 0.5"
+      + " --rollback-failure-action continue --rollback-parallelism 2"
+      + " --constraint node.role==manager --placement-pref spread=node.labels.zone"
+      + " --replicas-max-per-node 2 --restart-condition on-failure --restart-delay 1s"
+      + " --restart-max-attempts 3 --restart-window 10s --limit-cpu 1.5 --limit-memory 256m"
+      + " --limit-pids 20 --reserve-cpu 0.5 --reserve-memory 64m --endpoint-mode vip"
+      + " --log-driver json-file --log-opt max-size=1m --host db:10.0.0.5 --dns 10.0.0.2"
+      + " --dns-search example.com --dns-option ndots:2 -e MODE=prod -l team=shop"
+      + " --container-label tier=front --stop-grace-period 2s --stop-signal SIGTERM"
+      + " --ulimit nofile=10:20 --cap-add NET_ADMIN --cap-drop NET_RAW"
+      + " --sysctl net.core.somaxconn=1024 --network shop --hostname h -w /w -u 1000"
+      + " --group 10 -t --read-only --init --isolation default"
+      + " --health-cmd true --health-interval 5s --health-start-interval 1s"
+      + " --entrypoint sh nginx:1.25 -c 'echo hi'";
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void everyFlagOfDockerRunPassesStrictModeAtEveryVersionThatHasIt() throws IOException {
+    ContainerSpec spec = DockerRun.parse(EVERY_RUN_FLAG).spec();
+    Recording transport = new Recording();
+    for (String v : List.of("1.44", "1.52", "1.56")) {
+      try (ApiClient api = new ApiClient(transport, ApiVersion.parse(v))) {
+        create(api, spec);
+      }
+      Map<String, Object> body = transport.lastBody();
+      Map<String, Object> host = (Map<String, Object>) body.get("HostConfig");
+      assertThat(host).as(v).containsKeys("Annotations", "CgroupnsMode", "Mounts", "Ulimits",
+          "DeviceRequests", "BlkioDeviceReadBps").doesNotContainKey("KernelMemory");
+      assertThat((Map<String, Object>) body.get("Healthcheck")).containsKey("StartInterval");
+      assertThat(body.toString()).contains("MacAddress=02:42:ac:11:00:02");
+      assertThat(body).doesNotContainKey("MacAddress");
+      assertThat(transport.lastQueryNames()).containsExactly("name", "platform");
+    }
+    assertThat(transport.requests).hasSize(3);
+  }
+
+  @Test
+  void everyFlagOfDockerServiceCreatePassesStrictMode() {
+    Recording transport = new Recording();
+    for (String v : List.of("1.44", "1.56")) {
+      try (ApiClient api = new ApiClient(transport, ApiVersion.parse(v))) {
+        serviceCreate(api, EVERY_SERVICE_FLAG);
+        api.call("POST", "/services/abc/update").query("version", 3).query("rollback", null)
+            .jsonBody(ServiceSpecBody.toJson(DockerServiceCreate.parse(EVERY_SERVICE_FLAG)
+                .spec(), n -> n, n -> n)).discard();
+      }
+    }
+    assertThat(transport.requests).hasSize(4);
+  }
+
   // ---- strict mode and what passes
 
   @Test
