@@ -44,8 +44,8 @@ class ApiGatesSpecTest {
       "EndpointSettings documents MacAddress in v1.41 already, as an output; create honours it"
           + " from 1.44 (CHANGELOG v1.44), so Berth gates it at 1.44",
       "GET /services/{id}/logs until",
-      "not documented for service logs (only for container logs); Berth passes it on when the"
-          + " caller sets until, as the CLI's service logs do not",
+      "not documented for service logs (only for container logs; docker service logs has no"
+          + " --until); Berth passes it on when the caller sets until, and the engine may ignore it",
       "GET /tasks/{id}/logs until",
       "not documented for task logs (only for container logs); as for service logs");
 
