@@ -59,6 +59,15 @@ class ApiGatesSpecTest {
   static final String SPELLINGS_REASON = "the spec documents ContainerSpec.HealthCheck; swarm's"
       + " ContainerSpec type and the CLI write Healthcheck";
 
+  /**
+   * Where the Engine API CHANGELOG names a field otherwise than the spec: the field's last name →
+   * the CHANGELOG's. Its v1.41 section says "CapAdd and CapDrop as part of the ContainerSpec"; the
+   * spec and the engine's type call them CapabilityAdd and CapabilityDrop.
+   */
+  static final Map<String, String> CHANGELOG_NAMES = Map.of(
+      "CapabilityAdd", "CapAdd", "CapabilityDrop", "CapDrop");
+
+  private static Map<String, String> changelog;
   private static Map<String, Object> v141;
   private static Map<String, Object> v156;
 
@@ -66,6 +75,35 @@ class ApiGatesSpecTest {
   static void readSpecs() throws IOException {
     v141 = read("engine-api/v1.41.yaml");
     v156 = read("engine-api/v1.56.yaml");
+    changelog = sections("engine-api/CHANGELOG.md");
+  }
+
+  /** The CHANGELOG's sections by version: "1.44" → the text under "## v1.44 API changes". */
+  private static Map<String, String> sections(String resource) throws IOException {
+    Map<String, String> out = new java.util.HashMap<>();
+    try (InputStream in = ApiGatesSpecTest.class.getClassLoader().getResourceAsStream(resource)) {
+      assertThat(in).as(resource).isNotNull();
+      String version = null;
+      StringBuilder text = new StringBuilder();
+      for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .split("\n")) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+            .compile("#+ [vV](1\\.\\d+) API changes").matcher(line);
+        if (m.matches()) {
+          if (version != null) {
+            out.put(version, text.toString());
+          }
+          version = m.group(1);
+          text.setLength(0);
+        } else {
+          text.append(line).append('\n');
+        }
+      }
+      if (version != null) {
+        out.put(version, text.toString());
+      }
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")
@@ -125,6 +163,39 @@ class ApiGatesSpecTest {
     }
     assertThat(wrong).isEmpty();
     assertThat(checked).isGreaterThan(300);
+  }
+
+  /**
+   * The versions above Berth's oldest come from the CHANGELOG: the section of a row's version (and
+   * of its removal) names the endpoint's path and the field.
+   */
+  @Test
+  void everyGateAboveTheOldestAndEveryRemovalIsInItsVersionsChangelogSection() {
+    List<String> wrong = new ArrayList<>();
+    int checked = 0;
+    for (ApiGates.Entry e : ApiGates.table().entries()) {
+      List<ApiVersion> versions = new ArrayList<>();
+      if (e.since().compareTo(ApiClient.MIN_VERSION) > 0) {
+        versions.add(e.since());
+      }
+      if (e.removedIn() != null) {
+        versions.add(e.removedIn());
+      }
+      String[] segments = e.location().split("\\.");
+      String leaf = segments[segments.length - 1].replace("[]", "");
+      leaf = CHANGELOG_NAMES.getOrDefault(leaf, leaf);
+      String path = e.endpoint().split(" ", 2)[1];
+      for (ApiVersion v : versions) {
+        checked++;
+        String section = changelog.get(v.toString());
+        if (section == null || !section.contains(leaf) || !section.contains(path)) {
+          wrong.add(e.endpoint() + " " + e.location() + ": the CHANGELOG's v" + v
+              + " section does not name " + leaf + " with " + path);
+        }
+      }
+    }
+    assertThat(wrong).isEmpty();
+    assertThat(checked).isEqualTo(22);
   }
 
   @Test
