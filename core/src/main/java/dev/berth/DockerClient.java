@@ -244,7 +244,11 @@ public final class DockerClient implements AutoCloseable {
       return this;
     }
 
-    /** Pins the API version, such as {@code 1.41}, and turns negotiation off. */
+    /**
+     * Pins the API version, such as {@code 1.41}, and turns negotiation off. A setting newer than
+     * it then fails before its request is sent ({@link UnsupportedApiVersionException}); a field
+     * the API removed at or before it is not sent.
+     */
     public Builder apiVersion(String version) {
       return apiVersion(ApiVersion.parse(version));
     }

@@ -4,7 +4,8 @@ import dev.berth.model.ApiVersion;
 
 /**
  * The engine and Berth have no API version in common, or a request needs a newer API version than
- * the one in use. The message names both versions.
+ * the one in use. The message names both versions; for a request it also names the field (and the
+ * CLI flag that sets it), and nothing of that request was sent.
  */
 public class UnsupportedApiVersionException extends DockerException {
   private static final long serialVersionUID = 1L;

@@ -1,6 +1,5 @@
 package dev.berth.internal.body;
 
-import dev.berth.UnsupportedApiVersionException;
 import dev.berth.model.ApiVersion;
 import dev.berth.model.ByteSize;
 import dev.berth.model.ContainerOption;
@@ -23,8 +22,6 @@ import java.util.Map;
  * it: {@code Config} fields at the top level, {@code HostConfig} and {@code NetworkingConfig}.
  */
 public final class ContainerCreateBody {
-  private static final ApiVersion V1_41 = ApiVersion.of(1, 41);
-  private static final ApiVersion V1_43 = ApiVersion.of(1, 43);
   private static final ApiVersion V1_44 = ApiVersion.of(1, 44);
 
   private final ContainerSpec spec;
@@ -38,44 +35,17 @@ public final class ContainerCreateBody {
   }
 
   /**
-   * The body for {@code spec} at API {@code version}.
-   *
-   * @throws UnsupportedApiVersionException if the spec sets something {@code version} lacks; the
-   *     message names the flag and the version it needs
+   * The body for {@code spec} at API {@code version}: {@code version} decides only where a moved
+   * field goes (the MAC address, into the endpoint from 1.44); what {@code version} lacks is
+   * refused by the API gates when the request is sent.
    */
   public static Map<String, Object> of(ContainerSpec spec, ApiVersion version) {
     return new ContainerCreateBody(spec, version).build();
   }
 
-  /**
-   * Checks that {@code option}, when set, is known to API {@code version}.
-   *
-   * @throws UnsupportedApiVersionException naming the flag and the version it needs
-   */
-  static void require(ContainerSpec spec, ContainerOption<?> option, ApiVersion needed,
-      ApiVersion version) {
-    require(spec.has(option), option.toString(), needed, version);
-  }
-
-  /**
-   * Checks that {@code flag}, when {@code used}, is known to API {@code version}.
-   *
-   * @throws UnsupportedApiVersionException naming the flag and the version it needs
-   */
-  static void require(boolean used, String flag, ApiVersion needed, ApiVersion version) {
-    if (used && !version.isAtLeast(needed)) {
-      throw new UnsupportedApiVersionException(flag + " needs Engine API " + needed
-          + " or newer; this engine is spoken to in API " + version, needed, version);
-    }
-  }
-
   private Map<String, Object> build() {
-    require(spec, ContainerOption.PLATFORM, V1_41, version);
-    require(spec, ContainerOption.CGROUPNS, V1_41, version);
-    require(spec, ContainerOption.ANNOTATION, V1_43, version);
+    // Fields newer than the version spoken are refused by ApiGates when the request is sent.
     Healthcheck health = spec.healthcheck();
-    require(health != null && !health.startInterval().isZero(), "--health-start-interval", V1_44,
-        version);
 
     text(config, "Hostname", ContainerOption.HOSTNAME);
     text(config, "Domainname", ContainerOption.DOMAINNAME);

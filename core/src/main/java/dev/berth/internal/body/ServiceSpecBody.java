@@ -1,8 +1,5 @@
 package dev.berth.internal.body;
 
-import static dev.berth.internal.body.ContainerCreateBody.require;
-
-import dev.berth.model.ApiVersion;
 import dev.berth.model.ConfigRef;
 import dev.berth.model.EnvVar;
 import dev.berth.model.Mount;
@@ -22,31 +19,11 @@ import java.util.function.Function;
 /**
  * The JSON of {@code POST /services/create} and {@code /services/{id}/update} for a {@link
  * ServiceSpec}, written as the docker CLI writes it (durations in nanoseconds, {@code --host
- * name:ip} as {@code "ip name"}).
+ * name:ip} as {@code "ip name"}). Settings newer than the API spoken are refused by the API
+ * gates ({@code dev.berth.internal.http.ApiGates}) when the request is sent.
  */
 public final class ServiceSpecBody {
   private ServiceSpecBody() {}
-
-  private static final ApiVersion V1_41 = ApiVersion.of(1, 41);
-  private static final ApiVersion V1_44 = ApiVersion.of(1, 44);
-
-  /**
-   * Checks that every setting of {@code spec} is known to API {@code version}: the engine would
-   * drop unknown ones without a word.
-   *
-   * @throws dev.berth.UnsupportedApiVersionException naming the flag and the version it needs
-   */
-  public static void checkVersion(ServiceSpec spec, ApiVersion version) {
-    require(!spec.capAdd().isEmpty(), "--cap-add", V1_41, version);
-    require(!spec.capDrop().isEmpty(), "--cap-drop", V1_41, version);
-    require(!spec.ulimits().isEmpty(), "--ulimit", V1_41, version);
-    require(spec.limitPids() != null, "--limit-pids", V1_41, version);
-    ServiceMode.Kind kind = spec.mode().kind();
-    require(kind == ServiceMode.Kind.REPLICATED_JOB || kind == ServiceMode.Kind.GLOBAL_JOB,
-        "--mode " + kind.flag(), V1_41, version);
-    require(spec.healthcheck() != null && !spec.healthcheck().startInterval().isZero(),
-        "--health-start-interval", V1_44, version);
-  }
 
   /**
    * The spec's JSON; {@code secretIds} and {@code configIds} give the id of each secret and config

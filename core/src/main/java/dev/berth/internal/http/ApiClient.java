@@ -188,7 +188,10 @@ public final class ApiClient implements AutoCloseable {
     private final List<Map.Entry<String, String>> query = new java.util.ArrayList<>();
     private final Map<String, String> headers = new LinkedHashMap<>();
     private HttpRequest.Body body;
+    /** A JSON body not written yet: {@link #open()} gates it first. */
+    private Object json;
     private boolean versioned = true;
+    private boolean userComposed;
     private boolean streaming;
     private boolean upgrade;
 
@@ -222,13 +225,24 @@ public final class ApiClient implements AutoCloseable {
 
     /** Sends {@code value} (maps, lists, strings, numbers, booleans) as JSON. */
     public Call jsonBody(Object value) {
-      this.body = HttpRequest.Body.of("application/json", Json.write(value));
+      this.json = value;
+      this.body = null;
       return this;
     }
 
     /** Sends {@code body}. */
     public Call body(HttpRequest.Body body) {
       this.body = body;
+      this.json = null;
+      return this;
+    }
+
+    /**
+     * Marks a request the user put together ({@link dev.berth.EngineApi}): the {@link ApiGates}
+     * still gate what they list, but what they do not list passes, in strict mode too.
+     */
+    public Call userComposed() {
+      this.userComposed = true;
       return this;
     }
 
@@ -264,9 +278,21 @@ public final class ApiClient implements AutoCloseable {
     public HttpResponse open() {
       ApiVersion version = versioned ? version() : null;
       String fullPath = versioned ? "/v" + version + path : path;
-      HttpRequest.Builder b = HttpRequest.builder(method, fullPath).streaming(streaming).body(body);
+      List<Map.Entry<String, String>> sentQuery = query;
+      Object sentJson = json;
+      if (versioned) {
+        // the one place fields meet the version: too new fails here, removed ones stay home
+        ApiGates.Gated gated = ApiGates.table().apply(method, path, query, json, version,
+            userComposed);
+        sentQuery = gated.query();
+        sentJson = gated.body();
+      }
+      HttpRequest.Body sentBody = sentJson != null
+          ? HttpRequest.Body.of("application/json", Json.write(sentJson)) : body;
+      HttpRequest.Builder b = HttpRequest.builder(method, fullPath).streaming(streaming)
+          .body(sentBody);
       // loops, not lambdas: each lambda's first run costs its bootstrap, before the first call
-      for (Map.Entry<String, String> e : query) {
+      for (Map.Entry<String, String> e : sentQuery) {
         b.query(e.getKey(), e.getValue());
       }
       for (Map.Entry<String, String> h : headers.entrySet()) {

@@ -14,12 +14,12 @@ public final class RawCalls implements EngineApi {
 
   @Override
   public Object get(String path) {
-    return api.call("GET", path).json();
+    return api.call("GET", path).userComposed().json();
   }
 
   @Override
   public Object call(String method, String path, Map<String, ?> query, Object jsonBody) {
-    ApiClient.Call call = api.call(method, path);
+    ApiClient.Call call = api.call(method, path).userComposed();
     query.forEach(call::query);
     if (jsonBody != null) {
       call.jsonBody(jsonBody);

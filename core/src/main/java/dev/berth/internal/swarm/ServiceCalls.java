@@ -57,7 +57,6 @@ final class ServiceCalls implements Services {
   }
 
   private ServiceDetails create(ServiceSpec spec, String authHeader) {
-    ServiceSpecBody.checkVersion(spec, api.version());
     Map<String, Object> body = ServiceSpecBody.toJson(spec, this::secretId,
         this::configId);
     ApiClient.Call call = api.call("POST", "/services/create").jsonBody(body);
@@ -87,9 +86,6 @@ final class ServiceCalls implements Services {
   public ServiceDetails update(String idOrName, ServiceUpdate update) {
     Map<String, Object> m = api.call("GET", "/services/" + segment(idOrName)).jsonObject();
     String id = string(m, "ID");
-    if (update.spec() != null) {
-      ServiceSpecBody.checkVersion(update.spec(), api.version());
-    }
     Map<String, Object> spec = update.spec() != null
         ? mutable(ServiceSpecBody.toJson(update.spec(), this::secretId,
             this::configId))

@@ -1,10 +1,7 @@
 package dev.berth.internal.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.berth.UnsupportedApiVersionException;
-import dev.berth.model.ApiVersion;
 import dev.berth.model.DockerServiceCreate;
 import dev.berth.model.ServiceSpec;
 import java.util.List;
@@ -98,18 +95,5 @@ class ServiceSpecBodyTest {
     assertThat(at(json, "TaskTemplate")).containsOnlyKeys("ContainerSpec");
     assertThat(at(json, "TaskTemplate", "ContainerSpec")).containsOnly(
         Map.entry("Image", "busybox"));
-  }
-
-  @Test
-  void settingsANewerApiKnowsAreRefusedOnAnOlderOne() {
-    ServiceSpec caps = DockerServiceCreate.parse("--cap-add NET_ADMIN busybox").spec();
-    assertThatThrownBy(() -> ServiceSpecBody.checkVersion(caps, ApiVersion.of(1, 40)))
-        .isInstanceOf(UnsupportedApiVersionException.class)
-        .hasMessage("--cap-add needs Engine API 1.41 or newer; this engine is spoken to in API"
-            + " 1.40");
-    ServiceSpecBody.checkVersion(caps, ApiVersion.of(1, 41));
-    ServiceSpec job = DockerServiceCreate.parse("--mode global-job busybox").spec();
-    assertThatThrownBy(() -> ServiceSpecBody.checkVersion(job, ApiVersion.of(1, 40)))
-        .hasMessageStartingWith("--mode global-job needs Engine API 1.41");
   }
 }
