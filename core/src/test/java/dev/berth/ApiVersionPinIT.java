@@ -89,6 +89,7 @@ class ApiVersionPinIT {
   @ParameterizedTest(name = "API {0}")
   @ValueSource(strings = {"1.40", "1.41"})
   void aTourOfContainersImagesNetworksAndVolumesWorksPinned(String version) throws IOException {
+    TestEngine.assumeNot(PodmanGap.ULIMITS);
     assertThat(System.getProperty("dev.berth.gates.strict")).as("strict gates").isEqualTo("true");
     try (DockerClient docker = pinned(version)) {
       assertThat(docker.apiVersion().toString()).isEqualTo(version);

@@ -253,13 +253,17 @@ class FaultsIT {
       c.waitFor();
       c.remove(RemoveOptions.defaults());
       proxy.start();
+      // Podman also says init and cleanup; the four both engines send are the ones checked
+      List<String> both = List.of("create", "start", "die", "destroy");
       assertTimeoutPreemptively(BOUND, () -> {
         while (seen.size() < 4) {
           Event e = events.next();
-          seen.add(e.action());
+          if (both.contains(e.action())) {
+            seen.add(e.action());
+          }
         }
       });
-      assertThat(seen).containsExactly("create", "start", "die", "destroy");
+      assertThat(seen).containsExactlyElementsOf(both);
       assertThat(events.reconnects()).isPositive();
     }
   }

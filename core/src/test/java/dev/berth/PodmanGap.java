@@ -7,7 +7,48 @@ package dev.berth;
  */
 public enum PodmanGap {
   /** Podman has no swarm mode: {@code /swarm}, {@code /services}, {@code /nodes} answer 404. */
-  SWARM("Podman has no swarm mode (/swarm, /services, /nodes, /secrets, /configs)");
+  SWARM("Podman has no swarm mode (/swarm, /services, /nodes, /secrets, /configs)"),
+  /** {@code --link} on the default network: Podman refuses it ("link is not supported"). */
+  LINKS("Podman refuses --link on the default network (\"bad parameter: link is not supported\")"),
+  /** {@code docker update}: Podman 4.3 has no {@code POST /containers/{id}/update}. */
+  CONTAINER_UPDATE("Podman 4.3 has no POST /containers/{id}/update (docker update)"),
+  /**
+   * {@code POST /auth} to a plain-HTTP registry: Podman 4.3 always tries HTTPS first and fails,
+   * whatever registries.conf says, so nothing that logs in to the test registry can run.
+   */
+  LOGIN_PLAIN_HTTP("Podman 4.3's POST /auth asks the registry over HTTPS only (registries.conf's"
+      + " insecure = true is not read there), and the test registry speaks plain HTTP"),
+  /**
+   * Closed log followers: Podman 4.3 keeps a goroutine and its files for every follow stream the
+   * client closed, until it runs out of files; the load test closes thousands.
+   */
+  LOG_FOLLOWER_LEAK("Podman 4.3 keeps a goroutine and open files for each closed logs --follow"
+      + " stream (libpod getTailLog never returns), and runs out of files under the load test"),
+  /** {@code -p 9000-9001:9000}: Podman 4.3's create fails parsing the host port range. */
+  HOST_PORT_RANGE_TO_ONE_PORT("Podman 4.3 fails on a host port range published to one container"
+      + " port (-p 9000-9001:9000: \"strconv.Atoi: parsing \\\"9000-9001\\\"\")"),
+  /**
+   * The docker CLI (not Berth) refuses {@code --device} when {@code /_ping} sends no OSType, and
+   * Podman's sends none: the oracle's CLI side cannot run.
+   */
+  CLI_DEVICE_WITHOUT_OS_TYPE("the docker CLI refuses --device (\"unknown server OS\") because"
+      + " Podman's /_ping sends no OSType; the oracle has no CLI side to compare with"),
+  /**
+   * {@code --ulimit}: given any ulimit, Podman also sets its own RLIMIT_NPROC in the container,
+   * which the sandbox these machines run in refuses ("error setting rlimit type 6").
+   */
+  ULIMITS("given any --ulimit, Podman 4.3 also sets RLIMIT_NPROC, which this machine's sandbox"
+      + " refuses (\"error setting rlimit type 6: operation not permitted\")"),
+  /**
+   * Healthchecks: Podman runs them from systemd timers; without systemd (as on these machines) a
+   * container's health stays "starting".
+   */
+  HEALTHCHECKS("Podman runs healthchecks from systemd timers, and with no systemd here a"
+      + " container's health stays \"starting\""),
+  /** {@code docker history}: Podman lists no tags for an image's layers. */
+  HISTORY_TAGS("Podman's GET /images/{name}/history gives no Tags for the newest layer"),
+  /** The exit code of a container that never ran: dockerd says 0, Podman -1. */
+  NEVER_RAN_EXIT_CODE("Podman reports exit code -1 for a container that never started, dockerd 0");
 
   private final String reason;
 

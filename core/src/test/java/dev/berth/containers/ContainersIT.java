@@ -1,5 +1,6 @@
 package dev.berth.containers;
 
+import dev.berth.PodmanGap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -48,7 +49,9 @@ class ContainersIT extends ContainerTestSupport {
     assertThat(d.created()).isNotNull();
     @SuppressWarnings("unchecked")
     Map<String, Object> host = (Map<String, Object>) d.raw().get("HostConfig");
-    assertThat(host.get("Binds")).isEqualTo(List.of("/tmp:/opt/webapp:ro"));
+    // Podman writes its defaults for a bind (rprivate, rbind) after the mode
+    assertThat(host.get("Binds")).isIn(List.of("/tmp:/opt/webapp:ro"),
+        List.of("/tmp:/opt/webapp:ro,rprivate,rbind"));
     assertThat(host.get("RestartPolicy"))
         .isEqualTo(Map.of("Name", "on-failure", "MaximumRetryCount", 3));
     assertThat(host.get("PortBindings")).isEqualTo(
@@ -63,7 +66,7 @@ class ContainersIT extends ContainerTestSupport {
     assertThat(docker.containers().get(c.id().substring(0, 12)).id()).isEqualTo(c.id());
     assertThatThrownBy(() -> docker.containers().get(name("nobody")))
         .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("No such container: " + name("nobody"));
+        .hasMessageContainingAll(name("nobody")).message().containsIgnoringCase("no such container");
   }
 
   @Test
@@ -81,7 +84,7 @@ class ContainersIT extends ContainerTestSupport {
   void missingImageIsNotFound() {
     assertThatThrownBy(() -> create(ContainerSpec.of("berth-test/no-such-image:" + run)))
         .isInstanceOf(NotFoundException.class)
-        .hasMessageContaining("No such image");
+        .message().containsIgnoringCase("No such image");
   }
 
   @Test
@@ -111,6 +114,7 @@ class ContainersIT extends ContainerTestSupport {
 
   @Test
   void removeTakesForceVolumesAndLink() {
+    TestEngine.assumeNot(PodmanGap.LINKS);
     Container db = create(ContainerSpec.of(TestEngine.IMAGE).name(name("db")));
     Container web = create(ContainerSpec.of(TestEngine.IMAGE).name(name("web"))
         .link(Link.of(name("db"), "db")));
@@ -133,7 +137,7 @@ class ContainersIT extends ContainerTestSupport {
     Container c = create(ContainerSpec.of(TestEngine.IMAGE).command("sleep", "60"));
     docker.api().call("POST", "/containers/" + c.id() + "/start", Map.of(), null);
     assertThatThrownBy(c::remove).isInstanceOf(ConflictException.class)
-        .hasMessageContainingAll("running container", "force remove");
+        .message().containsAnyOf("force remove", "without force"); // dockerd, Podman
     c.remove(RemoveOptions.force());
     assertThatThrownBy(c::inspect).isInstanceOf(NotFoundException.class);
   }

@@ -1,5 +1,6 @@
 package dev.berth.containers;
 
+import dev.berth.PodmanGap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class LifecycleIT extends ContainerTestSupport {
     assertThatThrownBy(() -> docker.containers().run(
         ContainerSpec.of("berth-test/absent:" + run).label(TestEngine.LABEL, "true")
             .name(name("absent")), PullPolicy.NEVER))
-        .isInstanceOf(NotFoundException.class).hasMessageContaining("No such image");
+        .isInstanceOf(NotFoundException.class).message().containsIgnoringCase("No such image");
     assertThatThrownBy(() -> docker.containers().get(name("absent")))
         .isInstanceOf(NotFoundException.class);
   }
@@ -112,10 +113,15 @@ class LifecycleIT extends ContainerTestSupport {
   }
 
   @Test
+  void notRunningReturnsAtOnceWithZeroForACreatedContainer() {
+    TestEngine.assumeNot(PodmanGap.NEVER_RAN_EXIT_CODE);
+    Container c = create(busybox("sh", "-c", "exit 7"));
+    assertThat(c.waitFor(WaitCondition.NOT_RUNNING).exitCode()).isZero();
+  }
+
+  @Test
   void waitConditions() {
     Container c = create(busybox("sh", "-c", "exit 7"));
-    // not-running returns at once for a created container
-    assertThat(c.waitFor(WaitCondition.NOT_RUNNING).exitCode()).isZero();
     c.start();
     WaitResult r = c.waitFor(WaitCondition.NOT_RUNNING);
     assertThat(r.exitCode()).isEqualTo(7);
@@ -124,6 +130,7 @@ class LifecycleIT extends ContainerTestSupport {
 
   @Test
   void renameAndUpdate() {
+    TestEngine.assumeNot(PodmanGap.CONTAINER_UPDATE);
     Container c = run(busybox("sleep", "300").name(name("before")));
     c.rename(name("after"));
     assertThat(c.inspect().name()).isEqualTo(name("after"));

@@ -1,5 +1,6 @@
 package dev.berth.containers;
 
+import dev.berth.PodmanGap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,7 +69,8 @@ class StreamsIT extends ContainerTestSupport {
     c.waitFor();
     assertThat(c.logs().tail(2).text()).isEqualTo("line4\nline5\n");
     String stamped = c.logs().timestamps().tail(1).text();
-    assertThat(stamped).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d+Z line5\\n");
+    // RFC 3339 with nanoseconds; Podman leaves out a fraction of zero
+    assertThat(stamped).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z line5\\n");
     Instant written = Instant.parse(stamped.substring(0, stamped.indexOf(' ')));
     assertThat(c.logs().since(written.plusSeconds(1)).text()).isEmpty();
     assertThat(c.logs().since("2016-07-01").tail(10).text()).contains("line1");
@@ -207,8 +209,11 @@ class StreamsIT extends ContainerTestSupport {
     Container c = run(busybox("sleep", "300"));
     ProcessList top = c.top("-o", "pid,comm");
     assertThat(top.titles()).containsExactly("PID", "COMMAND");
-    assertThat(top.column("COMMAND")).containsExactly("sleep");
-    assertThat(c.top().titles()).contains("PID", "CMD");
+    // Podman runs ps inside the container for ps arguments, so ps lists itself too
+    assertThat(top.column("COMMAND")).contains("sleep")
+        .allMatch(cmd -> cmd.equals("sleep") || (TestEngine.isPodman() && cmd.equals("ps")));
+    // without arguments dockerd runs ps -ef (… CMD), Podman its own format (PID USER COMMAND)
+    assertThat(c.top().titles()).contains("PID").containsAnyOf("CMD", "COMMAND");
   }
 
   @Test
@@ -290,6 +295,7 @@ class StreamsIT extends ContainerTestSupport {
 
   @Test
   void linkedContainerSeesTheSourcesEnvironmentAndHostsEntry() {
+    TestEngine.assumeNot(PodmanGap.LINKS);
     // docker run -d --name db training/postgres; docker run --rm --link db:db training/webapp env
     run(busybox("sleep", "300").name(name("db")).expose(
         dev.berth.model.ExposedPort.parse("5432")).env("POSTGRES_USER", "seed"));

@@ -111,7 +111,8 @@ class NetworksAndVolumesIT {
     Container user = run(ContainerSpec.of(TestEngine.IMAGE).mount(Mount.volume(name, "/data"))
         .command("sleep", "60"));
     assertThatThrownBy(() -> docker.volumes().remove(name, false))
-        .isInstanceOf(ConflictException.class).hasMessageContaining("in use");
+        .isInstanceOf(ConflictException.class).message()
+        .containsAnyOf("in use", "being used"); // dockerd: "volume is in use", Podman: "being used"
     user.remove(RemoveOptions.force());
     assertThat(docker.volumes().list(Map.of("label", List.of(TestEngine.LABEL))))
         .extracting(VolumeDetails::name).contains(name);

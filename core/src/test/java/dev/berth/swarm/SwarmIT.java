@@ -1,5 +1,6 @@
 package dev.berth.swarm;
 
+import dev.berth.PodmanGap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -65,6 +66,7 @@ class SwarmIT {
 
   @BeforeAll
   static void initSwarm() {
+    TestEngine.assumeNot(PodmanGap.SWARM);
     assumeTrue(TestEngine.engineWideAllowed(),
         "the swarm test turns the engine into a swarm manager: only on the engine the project's"
             + " script started, or with BERTH_TEST_ENGINE_WIDE=true");

@@ -9,6 +9,8 @@ import dev.berth.model.ContainerSpec;
 import dev.berth.model.DockerRun;
 import dev.berth.model.ExecResult;
 import dev.berth.model.Frame;
+import dev.berth.model.Version;
+import dev.berth.networks.NetworkSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,24 +30,36 @@ final class ContainerTour {
 
   private ContainerTour() {}
 
+  private static final String NETWORK = "berth-tour-net";
+
   static void run(DockerClient docker, String image) {
     List<Container> made = new ArrayList<>();
+    boolean podman = false;
     String committed = "berth-tour/webapp:v2";
     Path work = null;
     try {
       work = Files.createTempDirectory("berth-tour");
+      // Podman has no --link: there the two share a network of the tour's own, on which db
+      // answers to its alias, the way links are replaced on Docker too.
+      podman = docker.system().version().kind() == Version.Kind.PODMAN;
+      if (podman) {
+        docker.networks().create(NetworkSpec.named(NETWORK).label("dev.berth.example", "tour"));
+      }
       // docker run -d --name db training/postgres
       Container db = docker.containers().run(DockerRun.parse("docker run -d --name berth-tour-db"
-          + " -l " + LABEL + " -e POSTGRES_USER=seed --expose 5432 " + image
+          + " -l " + LABEL + " -e POSTGRES_USER=seed --expose 5432 "
+          + (podman ? "--network " + NETWORK + " --network-alias db " : "") + image
           + " sleep 600").spec());
       made.add(db);
       // docker run -d -P --name web --link db:db training/webapp python app.py
       Container web = docker.containers().run(DockerRun.parse("docker run -d -P --expose 5000"
-          + " --name berth-tour-web -l " + LABEL + " --link berth-tour-db:db " + image
+          + " --name berth-tour-web -l " + LABEL
+          + (podman ? " --network " + NETWORK + " " : " --link berth-tour-db:db ") + image
           + " sh -c 'for i in 1 2 3; do echo serving request $i; done; sleep 600'").spec());
       made.add(web);
-      System.out.printf("run         db %s, web %s linked as db%n", db.id().substring(0, 12),
-          web.id().substring(0, 12));
+      System.out.printf("run         db %s, web %s %s%n", db.id().substring(0, 12),
+          web.id().substring(0, 12), podman ? "on network " + NETWORK + ", db by its alias"
+              : "linked as db");
 
       // docker port web 5000
       System.out.printf("port        %s%n", web.port(5000));
@@ -58,8 +72,9 @@ final class ContainerTour {
         System.out.printf("logs -f     first line: %s (stream closed)%n", first.text());
       }
 
-      // docker exec web env: the link's variables
-      ExecResult env = web.exec("sh", "-c", "env | grep ^DB_ | sort | head -3").call();
+      // docker exec web env: the link's variables (on Podman: db's address by its alias)
+      ExecResult env = web.exec("sh", "-c", podman ? "nslookup db 2>&1 | grep -A1 '^Name'"
+          : "env | grep ^DB_ | sort | head -3").call();
       System.out.printf("exec        exit %d:%n            %s%n", env.exitCode(),
           env.stdout().trim().replace("\n", "\n            "));
 
@@ -98,6 +113,13 @@ final class ContainerTour {
     } finally {
       for (Container c : made) {
         c.remove(RemoveOptions.force().withVolumes(true));
+      }
+      if (podman) {
+        try {
+          docker.networks().remove(NETWORK);
+        } catch (RuntimeException notMade) {
+          // the tour stopped before the network was made
+        }
       }
       try {
         docker.api().call("DELETE", "/images/" + committed, Map.of(), null);

@@ -47,7 +47,8 @@ final class ImageTour {
           .call();
       made.add(name);
       System.out.printf("build       %s %s, %d steps%n", name, built.imageId().substring(0, 19),
-          built.output().lines().filter(l -> l.startsWith("Step ")).count());
+          built.output().lines() // dockerd writes "Step 1/5 : …", Podman "STEP 1/5: …"
+              .filter(l -> l.regionMatches(true, 0, "Step ", 0, 5)).count());
 
       // docker tag berth-tour/rocketmq:4.4.0 127.0.0.1:5000/berth-tour/rocketmq:4.4.0
       String remote = REGISTRY + "/" + name;

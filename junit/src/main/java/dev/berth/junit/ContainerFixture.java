@@ -615,15 +615,28 @@ public final class ContainerFixture implements AutoCloseable {
       this.name = name;
     }
 
+    private volatile boolean closed;
+
     void start(Container container) {
-      stream = container.logs().follow().open();
-      thread = new Thread(this::read, "berth-logs " + name);
+      // opened on the reading thread: Podman sends a follow answer's headers only with the first
+      // output, so a quiet container would hold the fixture's start here
+      thread = new Thread(() -> read(container), "berth-logs " + name);
       thread.setDaemon(true);
       thread.start();
     }
 
-    private void read() {
-      LogStream s = stream;
+    private void read(Container container) {
+      LogStream s;
+      try {
+        s = container.logs().follow().open();
+      } catch (DockerException e) {
+        return; // removed before its output could be followed
+      }
+      stream = s;
+      if (closed) {
+        s.close();
+        return;
+      }
       try {
         for (Frame line; (line = s.nextLine()) != null; ) {
           synchronized (last) {
@@ -666,6 +679,7 @@ public final class ContainerFixture implements AutoCloseable {
     }
 
     void close() {
+      closed = true;
       LogStream s = stream;
       if (s != null) {
         s.close();

@@ -1,5 +1,6 @@
 package dev.berth.junit;
 
+import dev.berth.junit.internal.Session;
 import dev.berth.model.ExecResult;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -66,11 +67,22 @@ abstract sealed class WaitImpl implements Wait {
           Map<String, Object> raw = target.container().inspect().raw();
           Object state = raw.get("State");
           Object health = state instanceof Map<?, ?> m ? m.get("Health") : null;
-          if (!(health instanceof Map<?, ?> h)) {
+          // Podman sends a Health with an empty Status for a container without a healthcheck
+          if (!(health instanceof Map<?, ?> h) || h.get("Status") == null
+              || "".equals(h.get("Status"))) {
             throw new FixtureException(target.describe() + " has no healthcheck to wait for:"
                 + " give its spec one (--health-cmd) or its image a HEALTHCHECK");
           }
           status[0] = String.valueOf(h.get("Status"));
+          if ("starting".equals(status[0]) && Session.get().isPodman()) {
+            // Podman runs healthchecks from systemd timers: with no systemd they never run, and the
+            // wait runs one itself, once per poll (libpod's healthcheck call answers the status)
+            Object ran = Session.get().client().api().get("/libpod/containers/"
+                + target.container().id() + "/healthcheck");
+            if (ran instanceof Map<?, ?> answer && answer.get("Status") instanceof String s) {
+              status[0] = s;
+            }
+          }
           return "healthy".equals(status[0]);
         }
 

@@ -225,7 +225,10 @@ public final class ContainerCreateBody {
     number(host, "MemorySwap", ContainerOption.MEMORY_SWAP);
     number(host, "MemorySwappiness", ContainerOption.MEMORY_SWAPPINESS);
     flag(host, "OomKillDisable", ContainerOption.OOM_KILL_DISABLE);
-    number(host, "PidsLimit", ContainerOption.PIDS_LIMIT);
+    // As the CLI does, 0 (no limit) when not set: dockerd reads it as no limit, Podman would put
+    // its default of 2048 in place of a missing field.
+    Long pids = spec.get(ContainerOption.PIDS_LIMIT);
+    host.put("PidsLimit", pids == null ? 0L : pids);
     List<String> ulimits = spec.get(ContainerOption.ULIMIT);
     if (ulimits != null) {
       List<Map<String, Object>> list = new ArrayList<>();

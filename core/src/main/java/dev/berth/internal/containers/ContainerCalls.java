@@ -79,7 +79,9 @@ public final class ContainerCalls implements Containers {
     try {
       return create(spec);
     } catch (NotFoundException e) {
-      if (policy == PullPolicy.NEVER || !e.engineMessage().startsWith("No such image")) {
+      // dockerd: "No such image: x"; Podman: "no such image: docker.io/x: image not known"
+      if (policy == PullPolicy.NEVER
+          || !e.engineMessage().regionMatches(true, 0, "No such image", 0, 13)) {
         throw e;
       }
       ImagePull.pull(api, spec.image());
@@ -96,13 +98,22 @@ public final class ContainerCalls implements Containers {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     // As the CLI does: attach and ask to wait before starting, so neither the output nor the exit
     // is missed, even when --rm removes the container at once.
+    // Podman answers a wait for "removed" with 0, whatever the exit code: there the code comes
+    // from a wait for the exit, and the wait for "removed" only says the removal is done.
+    boolean codeFromExit = spec.autoRemove() && api.isPodman();
     try (Attachment a = c.attach().open();
         HttpResponse wait = api.call("POST", "/containers/" + c.id() + "/wait")
-            .query("condition", spec.autoRemove() ? "removed" : "next-exit")
-            .streaming().open()) {
+            .query("condition", spec.autoRemove() && !codeFromExit ? "removed" : "next-exit")
+            .streaming().open();
+        HttpResponse removal = !codeFromExit ? null
+            : api.call("POST", "/containers/" + c.id() + "/wait").query("condition", "removed")
+                .streaming().open()) {
       c.start();
       a.output().copyTo(out, err);
       WaitResult result = h.waitResult(wait);
+      if (removal != null) {
+        h.waitResult(removal);
+      }
       return new ExecResult(result.exitCode(), out.toString(StandardCharsets.UTF_8),
           err.toString(StandardCharsets.UTF_8));
     } catch (IOException e) {
@@ -200,7 +211,7 @@ public final class ContainerCalls implements Containers {
       names.add(n.startsWith("/") ? n.substring(1) : n);
     }
     long created = longValue(json, "Created");
-    return new ContainerSummary(string(json, "Id"), names, string(json, "Image"),
+    return new ContainerSummary(string(json, "Id"), names, Fields.imageName(json, "Image"),
         string(json, "ImageID"), string(json, "Command"),
         created == 0 ? null : Instant.ofEpochSecond(created),
         string(json, "State"), string(json, "Status"), stringMap(object(json, "Labels")), json);
@@ -219,8 +230,8 @@ public final class ContainerCalls implements Containers {
         string(json, "Id"),
         name != null && name.startsWith("/") ? name.substring(1) : name,
         instant(string(json, "Created")),
-        string(config, "Image"),
-        string(json, "Image"),
+        Fields.imageName(config, "Image"),
+        Fields.imageId(string(json, "Image")),
         command,
         new ContainerDetails.State(
             string(state, "Status"),

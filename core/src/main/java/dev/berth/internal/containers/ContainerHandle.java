@@ -195,7 +195,25 @@ final class ContainerHandle implements Container {
         rows.add(((List<Object>) row).stream().map(String::valueOf).toList());
       }
     }
-    return new ProcessList(strings(json, "Titles"), rows);
+    return columns(strings(json, "Titles"), rows);
+  }
+
+  /**
+   * Podman passes {@code ps}'s own output through: one title ({@code "PID   COMMAND"}) and one text
+   * per row. This splits them into columns as dockerd gives them, the last column keeping its
+   * spaces (a command line).
+   */
+  static ProcessList columns(List<String> titles, List<List<String>> rows) {
+    if (titles.size() != 1 || titles.get(0).trim().split("\\s+").length < 2) {
+      return new ProcessList(titles, rows);
+    }
+    List<String> split = List.of(titles.get(0).trim().split("\\s+"));
+    List<List<String>> splitRows = new ArrayList<>();
+    for (List<String> row : rows) {
+      splitRows.add(row.size() == 1 ? List.of(row.get(0).trim().split("\\s+", split.size()))
+          : row);
+    }
+    return new ProcessList(split, splitRows);
   }
 
   @Override
@@ -298,7 +316,7 @@ final class ContainerHandle implements Container {
     for (String change : options.changes()) {
       call.query("changes", change);
     }
-    return string(call.jsonBody(Map.of()).jsonObject(), "Id");
+    return Fields.imageId(string(call.jsonBody(Map.of()).jsonObject(), "Id"));
   }
 
   @Override

@@ -92,6 +92,22 @@ public final class ApiClient implements AutoCloseable {
     return chosen;
   }
 
+  private volatile Boolean podman;
+
+  /**
+   * True when the engine is Podman's Docker-compatible service (its {@code /_ping} names Libpod),
+   * for the few calls where Berth must work around a difference; asks {@code /_ping} once if no
+   * negotiation has yet.
+   */
+  public boolean isPodman() {
+    Boolean p = podman;
+    if (p == null) {
+      ping();
+      p = podman;
+    }
+    return p;
+  }
+
   /** {@code GET /_ping}, unversioned: the engine's headers. */
   public Ping ping() {
     Map<String, Object> headers = new LinkedHashMap<>();
@@ -117,8 +133,16 @@ public final class ApiClient implements AutoCloseable {
       }
     }
     String experimental = (String) headers.get("docker-experimental");
+    String os = (String) headers.get("ostype");
+    String server = (String) headers.get("server");
+    if (os == null && server != null && server.endsWith(")") && server.indexOf('(') > 0) {
+      // Podman sends no OSType; its Server header says "Libpod/4.3.1 (linux)"
+      os = server.substring(server.lastIndexOf('(') + 1, server.length() - 1);
+    }
+    podman = headers.containsKey("libpod-api-version")
+        || (server != null && server.startsWith("Libpod/"));
     return new Ping(engine,
-        (String) headers.get("ostype"),
+        os,
         experimental != null && experimental.toLowerCase(Locale.ROOT).equals("true"),
         (String) headers.get("builder-version"),
         (String) headers.get("swarm"),

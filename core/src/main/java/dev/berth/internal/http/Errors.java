@@ -21,17 +21,22 @@ public final class Errors {
   private Errors() {}
 
   /**
-   * Podman's errors that dockerd answers with 409 or 400 and Podman with 500: its JSON error carries
-   * a {@code cause} (libpod's error kind), which is what these are matched on.
+   * Podman's errors that dockerd answers with 404, 409 or 400 and Podman (sometimes) with 500: its
+   * JSON error carries a {@code cause} (libpod's error kind), which is what these are matched on.
    */
-  private static final Map<String, Integer> PODMAN_CAUSES = Map.of(
-      "network already exists", 409,
-      "that name is already in use", 409,
-      "container state improper", 409,
-      "volume already exists", 409,
-      "volume is being used", 409,
-      "image is in use by a container", 409,
-      "invalid argument", 400);
+  private static final Map<String, Integer> PODMAN_CAUSES = Map.ofEntries(
+      Map.entry("no such container", 404),
+      Map.entry("no such image", 404),
+      Map.entry("no such volume", 404),
+      Map.entry("network not found", 404),
+      Map.entry("no such exec session", 404),
+      Map.entry("network already exists", 409),
+      Map.entry("that name is already in use", 409),
+      Map.entry("container state improper", 409),
+      Map.entry("volume already exists", 409),
+      Map.entry("volume is being used", 409),
+      Map.entry("image is in use by a container", 409),
+      Map.entry("invalid argument", 400));
 
   /** The exception for an error answer of {@code status} whose body is {@code body}. */
   public static DockerApiException fromAnswer(
@@ -39,7 +44,7 @@ public final class Errors {
     String[] messageAndCause = engineMessageAndCause(body);
     String message = messageAndCause[0];
     String cause = messageAndCause[1];
-    if (status == 500 && cause != null) {
+    if (status == 500 && cause != null) { // dockerd's errors carry no cause
       Integer meant = PODMAN_CAUSES.get(cause);
       if (meant == null && cause.endsWith(" is an invalid filter")) {
         meant = 400;
@@ -48,7 +53,7 @@ public final class Errors {
         return forStatus(meant, method, path, version, message, status);
       }
     }
-    if (status == 404 && !messageAndCause[2].isEmpty()) {
+    if (status == 404 && !messageAndCause[2].isEmpty() && !message.isEmpty()) {
       // not the engine's JSON error but a router's "Not Found": the endpoint itself is unknown
       message = message + " (the engine does not know " + method + " " + path.replaceFirst(
           "^/v[0-9.]+", "") + "; it may not implement this call)";
@@ -59,8 +64,11 @@ public final class Errors {
   /** The exception of the kind {@code meant} names, keeping the status the engine {@code sent}. */
   private static DockerApiException forStatus(int meant, String method, String path,
       ApiVersion version, String message, int sent) {
-    return meant == 409 ? new ConflictException(sent, method, path, version, message)
-        : new BadRequestException(sent, method, path, version, message);
+    return switch (meant) {
+      case 404 -> new NotFoundException(sent, method, path, version, message);
+      case 409 -> new ConflictException(sent, method, path, version, message);
+      default -> new BadRequestException(sent, method, path, version, message);
+    };
   }
 
   /** The exception subclass that names {@code status}. */

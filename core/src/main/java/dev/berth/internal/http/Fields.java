@@ -74,4 +74,42 @@ public final class Fields {
     json.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
     return out;
   }
+
+  /**
+   * The image name at {@code key} as the docker CLI shows it: Podman writes names in full
+   * ({@code docker.io/library/redis:7}, {@code docker.io/acme/app:1}), dockerd in their familiar
+   * form ({@code redis:7}, {@code acme/app:1}). Null when absent.
+   */
+  public static String imageName(Map<String, Object> json, String key) {
+    return familiar(string(json, key));
+  }
+
+  /** The image names in the array at {@code key}, each as {@link #imageName} reads it. */
+  public static List<String> imageNames(Map<String, Object> json, String key) {
+    List<String> names = strings(json, key);
+    names.replaceAll(Fields::familiar);
+    return names;
+  }
+
+  /** {@code name} without the {@code docker.io/} (and {@code library/}) that Podman puts first. */
+  public static String familiar(String name) {
+    if (name == null || !name.startsWith("docker.io/")) {
+      return name;
+    }
+    String rest = name.substring("docker.io/".length());
+    return rest.startsWith("library/") && rest.indexOf('/', "library/".length()) < 0
+        ? rest.substring("library/".length()) : rest;
+  }
+
+  /**
+   * An image id in the engine's {@code sha256:<hex>} form: Podman leaves the algorithm out of some
+   * answers (commit, prune, load), dockerd never does.
+   */
+  public static String imageId(String id) {
+    if (id != null && id.length() == 64 && id.chars().allMatch(c -> (c >= '0' && c <= '9')
+        || (c >= 'a' && c <= 'f'))) {
+      return "sha256:" + id;
+    }
+    return id;
+  }
 }

@@ -165,6 +165,11 @@ final class BuildCall implements Build {
           output.append(p.stream());
           if (p.stream().startsWith("Step ")) {
             step[0] = p.stream().trim();
+          } else if (p.stream().startsWith("STEP ") && p.stream().contains(": ")) {
+            // Podman (Buildah) writes "STEP 2/3: RUN x"; step() reads as dockerd's "Step 2/3 : RUN x"
+            String line = p.stream().trim();
+            int colon = line.indexOf(": ");
+            step[0] = "Step " + line.substring(5, colon) + " : " + line.substring(colon + 2);
           }
           String s = p.stream().trim();
           if (s.startsWith("Successfully built ") && imageId[0] == null) {

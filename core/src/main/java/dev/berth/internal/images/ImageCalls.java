@@ -78,8 +78,8 @@ public final class ImageCalls implements Images {
         .filters(options.filters())
         .jsonArray()) {
       Map<String, Object> m = (Map<String, Object>) o;
-      out.add(new ImageSummary(string(m, "Id"), nonDangling(strings(m, "RepoTags")),
-          nonDangling(strings(m, "RepoDigests")), Instant.ofEpochSecond(longValue(m, "Created")),
+      out.add(new ImageSummary(string(m, "Id"), nonDangling(Fields.imageNames(m, "RepoTags")),
+          nonDangling(Fields.imageNames(m, "RepoDigests")), Instant.ofEpochSecond(longValue(m, "Created")),
           longValue(m, "Size"), stringMap(object(m, "Labels")), m));
     }
     return out;
@@ -95,7 +95,8 @@ public final class ImageCalls implements Images {
   public ImageDetails inspect(String nameOrId) {
     Map<String, Object> m = api.call("GET", "/images/" + name(nameOrId) + "/json").jsonObject();
     Map<String, Object> config = object(m, "Config");
-    return new ImageDetails(string(m, "Id"), strings(m, "RepoTags"), strings(m, "RepoDigests"),
+    return new ImageDetails(string(m, "Id"), Fields.imageNames(m, "RepoTags"),
+        Fields.imageNames(m, "RepoDigests"),
         EngineTimes.instant(string(m, "Created")), orEmpty(string(m, "Author")),
         orEmpty(string(m, "Comment")), strings(config, "Cmd"), strings(config, "Entrypoint"),
         strings(config, "Env"), stringMap(object(config, "Labels")), string(m, "Os"),
@@ -109,7 +110,7 @@ public final class ImageCalls implements Images {
     for (Object o : api.call("GET", "/images/" + name(nameOrId) + "/history").jsonArray()) {
       Map<String, Object> m = (Map<String, Object>) o;
       out.add(new HistoryEntry(string(m, "Id"), Instant.ofEpochSecond(longValue(m, "Created")),
-          orEmpty(string(m, "CreatedBy")), strings(m, "Tags"), longValue(m, "Size"),
+          orEmpty(string(m, "CreatedBy")), Fields.imageNames(m, "Tags"), longValue(m, "Size"),
           orEmpty(string(m, "Comment"))));
     }
     return out;
@@ -154,7 +155,9 @@ public final class ImageCalls implements Images {
     Object deleted = answer.get("ImagesDeleted");
     if (deleted instanceof List<?> list) {
       for (Object o : list) {
-        ((Map<String, Object>) o).forEach((k, v) -> removed.add(k + ": " + v));
+        ((Map<String, Object>) o).forEach((k, v) -> removed.add(k + ": "
+            + (k.equals("Deleted") ? Fields.imageId(String.valueOf(v))
+                : Fields.familiar(String.valueOf(v)))));
       }
     }
     return new PruneResult(removed, longValue(answer, "SpaceReclaimed"));
@@ -252,7 +255,7 @@ public final class ImageCalls implements Images {
       if (s != null) {
         for (String prefix : new String[] {"Loaded image: ", "Loaded image ID: "}) {
           if (s.startsWith(prefix)) {
-            loaded.add(s.substring(prefix.length()).trim());
+            loaded.add(Fields.familiar(s.substring(prefix.length()).trim()));
           }
         }
       }
@@ -293,7 +296,11 @@ public final class ImageCalls implements Images {
     ApiClient.Call call = api.call("POST", "/images/create").query("fromSrc", source);
     if (name != null) {
       ImageRef ref = ImageRef.parse(name);
-      call.query("repo", ref.familiarName()).query("tag", ref.tagOrLatest());
+      if (api.isPodman()) { // Podman 4.3 reads no tag parameter on import, only a tag in repo
+        call.query("repo", ref.familiarName() + ":" + ref.tagOrLatest());
+      } else {
+        call.query("repo", ref.familiarName()).query("tag", ref.tagOrLatest());
+      }
     }
     for (String change : changes) {
       call.query("changes", change);

@@ -182,7 +182,13 @@ final class ResumingEvents implements EventStream {
     String type = Fields.string(m, "Type");
     String action = Fields.string(m, "Action");
     String id = Fields.string(actor, "ID");
-    return new Event(type, action == null ? Fields.string(m, "status") : action,
+    if (action == null) {
+      action = Fields.string(m, "status");
+    }
+    if ("container".equals(type) && "remove".equals(action)) {
+      action = "destroy"; // Podman's name for what dockerd calls destroy (dockerd has no "remove")
+    }
+    return new Event(type, action,
         id == null ? Fields.string(m, "id") : id, attributes, time, Fields.string(m, "scope"), m);
   }
 }

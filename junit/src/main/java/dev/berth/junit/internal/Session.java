@@ -94,6 +94,18 @@ public final class Session {
     return client;
   }
 
+  private volatile Boolean podman;
+
+  /** True when the session's engine is Podman's Docker-compatible service (asked once). */
+  public boolean isPodman() {
+    Boolean p = podman;
+    if (p == null) {
+      p = client.system().version().kind() == dev.berth.model.Version.Kind.PODMAN;
+      podman = p;
+    }
+    return p;
+  }
+
   /** The labels everything the session creates carries. */
   public Map<String, String> labels() {
     return labels;
