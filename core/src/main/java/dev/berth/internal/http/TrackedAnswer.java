@@ -103,7 +103,9 @@ final class TrackedAnswer implements HttpResponse {
   }
 
   private static boolean isTimeoutOrProtocol(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    // an answer shorter than its head promised is a cut, whatever OkHttp wraps in it (its
+    // "unexpected end of stream" is a ProtocolException)
+    for (Throwable t = e; t != null && !(t instanceof java.io.EOFException); t = t.getCause()) {
       if (t instanceof InterruptedIOException || t instanceof ProtocolException) {
         return true;
       }

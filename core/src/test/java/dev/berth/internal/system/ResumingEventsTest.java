@@ -67,4 +67,17 @@ class ResumingEventsTest {
           + String.format("%09d", t0 % 1_000_000_000L));
     }
   }
+
+  @Test
+  void podmansRemoveOfAContainerReadsAsDockerdsDestroy() {
+    // a Podman 4.3 event, trimmed
+    Event e = ResumingEvents.toEvent(java.util.Map.of("Type", "container", "Action", "remove",
+        "status", "remove", "id", "ef9f", "Actor", java.util.Map.of("ID", "ef9f",
+            "Attributes", java.util.Map.of("image", "docker.io/berth-test/busybox:latest")),
+        "timeNano", 1796612090000000000L));
+    assertThat(e.action()).isEqualTo("destroy");
+    assertThat(e.actorId()).isEqualTo("ef9f");
+    Event image = ResumingEvents.toEvent(java.util.Map.of("Type", "image", "Action", "remove"));
+    assertThat(image.action()).isEqualTo("remove");
+  }
 }
