@@ -39,12 +39,6 @@ public enum PodmanGap {
    */
   ULIMITS("given any --ulimit, Podman 4.3 also sets RLIMIT_NPROC, which this machine's sandbox"
       + " refuses (\"error setting rlimit type 6: operation not permitted\")"),
-  /**
-   * Healthchecks: Podman runs them from systemd timers; without systemd (as on these machines) a
-   * container's health stays "starting".
-   */
-  HEALTHCHECKS("Podman runs healthchecks from systemd timers, and with no systemd here a"
-      + " container's health stays \"starting\""),
   /** {@code docker history}: Podman lists no tags for an image's layers. */
   HISTORY_TAGS("Podman's GET /images/{name}/history gives no Tags for the newest layer"),
   /** The exit code of a container that never ran: dockerd says 0, Podman -1. */
