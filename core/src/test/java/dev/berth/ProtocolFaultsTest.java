@@ -47,11 +47,7 @@ class ProtocolFaultsTest {
   private static final String BUILD_LAYER = System.getProperty(Transport.HTTP_PROPERTY);
 
   private static void restoreLayer() {
-    if (BUILD_LAYER == null) {
-      System.clearProperty(Transport.HTTP_PROPERTY);
-    } else {
-      System.setProperty(Transport.HTTP_PROPERTY, BUILD_LAYER);
-    }
+    TestEngine.useHttpLayer(BUILD_LAYER);
   }
 
   @AfterEach
@@ -69,7 +65,7 @@ class ProtocolFaultsTest {
   private DockerClient client(String layer, Script script, Duration readTimeout)
       throws IOException {
     peer = new RawPeer(script);
-    System.setProperty(Transport.HTTP_PROPERTY, layer);
+    TestEngine.useHttpLayer(layer);
     try {
       return DockerClient.builder().endpoint(peer.endpoint()).apiVersion("1.41")
           .readTimeout(readTimeout).connectTimeout(Duration.ofSeconds(2)).build();
@@ -343,7 +339,7 @@ class ProtocolFaultsTest {
             break;
           }
         }
-        System.setProperty(Transport.HTTP_PROPERTY, layer);
+        TestEngine.useHttpLayer(layer);
         DockerClient docker;
         try {
           docker = DockerClient.builder().endpoint("tcp://127.0.0.1:" + deaf.getLocalPort())

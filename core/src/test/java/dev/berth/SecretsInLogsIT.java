@@ -130,7 +130,7 @@ class SecretsInLogsIT {
   /** Login, push, pull (password, then a token the registry refuses), build; on one transport. */
   private static void registryCalls(String transport) throws IOException {
     String before = System.getProperty(Transport.HTTP_PROPERTY);
-    System.setProperty(Transport.HTTP_PROPERTY, transport);
+    TestEngine.useHttpLayer(transport);
     String remote = REGISTRY + "/berth-test/secrets-" + transport + ":" + RUN;
     String built = "berth-test/secrets-built-" + transport + ":" + RUN;
     try (DockerClient docker = client()) {
@@ -158,11 +158,7 @@ class SecretsInLogsIT {
         docker.system().logout(REGISTRY);
       }
     } finally {
-      if (before == null) {
-        System.clearProperty(Transport.HTTP_PROPERTY);
-      } else {
-        System.setProperty(Transport.HTTP_PROPERTY, before);
-      }
+      TestEngine.useHttpLayer(before);
     }
   }
 

@@ -26,6 +26,18 @@ public final class TestEngine {
     return DockerClient.fromEnvironment();
   }
 
+  /**
+   * Sends plain HTTP of the clients made after this through {@code layer} ({@code berth} or {@code
+   * okhttp}); null clears the property, back to the default.
+   */
+  public static void useHttpLayer(String layer) {
+    if (layer == null) {
+      System.clearProperty(dev.berth.transport.Transport.HTTP_PROPERTY);
+    } else {
+      System.setProperty(dev.berth.transport.Transport.HTTP_PROPERTY, layer);
+    }
+  }
+
   private static volatile Version.Kind kind;
 
   /** Docker or Podman: what the test engine says of itself, asked once. */

@@ -74,10 +74,11 @@ abstract sealed class WaitImpl implements Wait {
                 + " give its spec one (--health-cmd) or its image a HEALTHCHECK");
           }
           status[0] = String.valueOf(h.get("Status"));
-          if ("starting".equals(status[0]) && Session.get().isPodman()) {
+          Session session = Session.get();
+          if ("starting".equals(status[0]) && session.isPodman()) {
             // Podman runs healthchecks from systemd timers: with no systemd they never run, and the
             // wait runs one itself, once per poll (libpod's healthcheck call answers the status)
-            Object ran = Session.get().client().api().get("/libpod/containers/"
+            Object ran = session.client().api().get("/libpod/containers/"
                 + target.container().id() + "/healthcheck");
             if (ran instanceof Map<?, ?> answer && answer.get("Status") instanceof String s) {
               status[0] = s;

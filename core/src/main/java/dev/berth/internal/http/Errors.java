@@ -41,9 +41,9 @@ public final class Errors {
   /** The exception for an error answer of {@code status} whose body is {@code body}. */
   public static DockerApiException fromAnswer(
       int status, String method, String path, ApiVersion version, InputStream body) {
-    String[] messageAndCause = engineMessageAndCause(body);
-    String message = messageAndCause[0];
-    String cause = messageAndCause[1];
+    ErrorBody error = ErrorBody.read(body);
+    String message = error.message();
+    String cause = error.cause();
     if (status == 500 && cause != null) { // dockerd's errors carry no cause
       Integer meant = PODMAN_CAUSES.get(cause);
       if (meant == null && cause.endsWith(" is an invalid filter")) {
@@ -53,7 +53,7 @@ public final class Errors {
         return forStatus(meant, method, path, version, message, status);
       }
     }
-    if (status == 404 && !messageAndCause[2].isEmpty() && !message.isEmpty()) {
+    if (status == 404 && error.plainText() && !message.isEmpty()) {
       // not the engine's JSON error but a router's "Not Found": the endpoint itself is unknown
       message = message + " (the engine does not know " + method + " " + path.replaceFirst(
           "^/v[0-9.]+", "") + "; it may not implement this call)";
@@ -97,36 +97,38 @@ public final class Errors {
    * trimmed (at most 1 MiB is read, at most 2,000 characters kept).
    */
   static String engineMessage(InputStream body) {
-    return engineMessageAndCause(body)[0];
+    return ErrorBody.read(body).message();
   }
 
   /**
-   * The message, Podman's {@code cause} (or null) and, when the body was not a JSON error, "text"
-   * (else "").
+   * An error body read: the message, Podman's {@code cause} (or null), and whether it was plain
+   * text rather than the engine's JSON error.
    */
-  private static String[] engineMessageAndCause(InputStream body) {
-    byte[] bytes;
-    try {
-      bytes = body.readNBytes(MAX_BODY);
-    } catch (IOException e) {
-      return new String[] {"(the error body could not be read: " + e.getMessage() + ")", null,
-          ""};
-    }
-    String text = new String(bytes, StandardCharsets.UTF_8).trim();
-    if (text.startsWith("{")) {
+  private record ErrorBody(String message, String cause, boolean plainText) {
+    static ErrorBody read(InputStream body) {
+      byte[] bytes;
       try {
-        Object json = Json.read(bytes);
-        if (json instanceof Map<?, ?> map && map.get("message") instanceof String m) {
-          return new String[] {m, map.get("cause") instanceof String c ? c : null, ""};
-        }
+        bytes = body.readNBytes(MAX_BODY);
       } catch (IOException e) {
-        // not JSON after all: the text is the message
+        return new ErrorBody("(the error body could not be read: " + e.getMessage() + ")", null,
+            false);
       }
+      String text = new String(bytes, StandardCharsets.UTF_8).trim();
+      if (text.startsWith("{")) {
+        try {
+          Object json = Json.read(bytes);
+          if (json instanceof Map<?, ?> map && map.get("message") instanceof String m) {
+            return new ErrorBody(m, map.get("cause") instanceof String c ? c : null, false);
+          }
+        } catch (IOException e) {
+          // not JSON after all: the text is the message
+        }
+      }
+      if (text.length() > MAX_MESSAGE) { // a proxy's error page, say: its start says enough
+        text = text.substring(0, MAX_MESSAGE) + "… (" + bytes.length + " bytes in all)";
+      }
+      return new ErrorBody(text, null, true);
     }
-    if (text.length() > MAX_MESSAGE) { // a proxy's error page, say: its start says enough
-      text = text.substring(0, MAX_MESSAGE) + "… (" + bytes.length + " bytes in all)";
-    }
-    return new String[] {text, null, "text"};
   }
 
   /** The most characters of a body that is not the engine's JSON error kept in a message. */
