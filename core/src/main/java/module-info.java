@@ -15,4 +15,5 @@ module dev.berth.core {
   exports dev.berth.swarm;
   exports dev.berth.system;
   exports dev.berth.volumes;
+  exports dev.berth.wait;
 }
