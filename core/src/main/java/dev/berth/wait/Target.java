@@ -251,18 +251,18 @@ final class Target {
     return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
-  /** The last lines of output: those followed, else the engine's tail of the logs. */
+  /**
+   * The last lines of output: the engine's tail of the logs, a snapshot of this moment (the
+   * follower may be behind a container that writes fast), else, once the container is removed,
+   * the last lines followed.
+   */
   private List<String> lastLines() {
-    List<String> lines = follower.lastLines();
-    if (lines.isEmpty()) {
-      try {
-        String text = container.logs().tail(LAST_LINES).text();
-        lines = text.isEmpty() ? List.of() : List.of(text.split("\r?\n"));
-      } catch (DockerException e) {
-        // removed already: nothing to show
-      }
+    try {
+      String text = container.logs().tail(LAST_LINES).text();
+      return text.isEmpty() ? List.of() : List.of(text.split("\r?\n"));
+    } catch (DockerException e) {
+      return follower.lastLines(); // removed already: what was followed is all there is
     }
-    return lines;
   }
 
   /** The last lines of output as a message's tail. */
