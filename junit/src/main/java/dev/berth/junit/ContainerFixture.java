@@ -7,14 +7,14 @@ import dev.berth.containers.Container;
 import dev.berth.containers.LogStream;
 import dev.berth.containers.RemoveOptions;
 import dev.berth.junit.internal.Session;
-import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.DockerRun;
 import dev.berth.model.ExecResult;
 import dev.berth.model.Frame;
 import dev.berth.model.PortBinding;
 import dev.berth.model.PortMapping;
-import dev.berth.transport.Endpoint;
+import dev.berth.wait.WaitException;
+import dev.berth.wait.Waiter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -57,7 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class ContainerFixture implements AutoCloseable {
   /** Lines of output kept for failure messages. */
   static final int LAST_LINES = 50;
-  private static final Duration POLL = Duration.ofMillis(100);
 
   private final ContainerSpec spec;
   private final String description;
@@ -164,7 +163,10 @@ public final class ContainerFixture implements AutoCloseable {
   public synchronized ContainerFixture withExposedPorts(int... containerPorts) {
     requireNotStarted("withExposedPorts");
     for (int p : containerPorts) {
-      exposed.add(WaitImpl.checkPort(p));
+      if (p < 1 || p > 65535) {
+        throw new IllegalArgumentException("port " + p + " is not valid: expected 1 to 65535");
+      }
+      exposed.add(p);
     }
     return this;
   }
@@ -247,17 +249,20 @@ public final class ContainerFixture implements AutoCloseable {
       for (FileCopy f : files) {
         copy(f);
       }
-      List<WaitCheck> checks = new ArrayList<>();
-      for (Wait w : waits) {
-        checks.add(Waits.check(w, this));
-      }
       container.start();
       follower.start(container);
       ports = readPorts();
-      awaitReady(checks, t0);
-    } catch (FixtureException e) {
+      List<dev.berth.wait.Wait> ready = new ArrayList<>();
+      for (Wait w : waits) {
+        ready.add(WaitImpl.core(w));
+      }
+      // the start-up timeout counts from the start of start(): create and pull took their share
+      Waiter.of(client, container).describedAs(describe()).timeout(startupTimeout)
+          .spent(Duration.ofNanos(System.nanoTime() - t0)).await(ready);
+    } catch (WaitException e) {
+      // its message names the fixture and ends with the last lines already
       cleanUpAfterFailure();
-      throw e;
+      throw new FixtureException(e.getMessage(), e);
     } catch (RuntimeException e) {
       String message = describe() + " could not be started: " + e.getMessage() + lastLines();
       cleanUpAfterFailure();
@@ -307,10 +312,7 @@ public final class ContainerFixture implements AutoCloseable {
    * a Unix socket or named pipe, else the engine's host (TCP, TLS or SSH).
    */
   public String host() {
-    DockerClient c = client != null ? client : Session.get().client();
-    Endpoint e = c.endpoint();
-    return e.scheme() == Endpoint.Scheme.UNIX || e.scheme() == Endpoint.Scheme.NPIPE
-        ? "localhost" : e.host();
+    return Waiter.publishedHost(client != null ? client : Session.get().client());
   }
 
   /**
@@ -356,22 +358,6 @@ public final class ContainerFixture implements AutoCloseable {
     return m.get(0).hostPort();
   }
 
-  /** The lowest TCP port the container publishes (for {@link Wait#forHttp} without a port). */
-  int lowestTcpPort() {
-    container();
-    int lowest = Integer.MAX_VALUE;
-    for (String key : ports.keySet()) {
-      if (key.endsWith("/tcp")) {
-        lowest = Math.min(lowest, Integer.parseInt(key.substring(0, key.indexOf('/'))));
-      }
-    }
-    if (lowest == Integer.MAX_VALUE) {
-      throw new FixtureException(describe() + " publishes no TCP port to ask: publish one"
-          + " (-p PORT, withExposedPorts) or name it with forPort");
-    }
-    return lowest;
-  }
-
   /** Everything it wrote so far, stdout and stderr as they came ({@code docker logs}). */
   public String logs() {
     return container().logs().text();
@@ -389,10 +375,6 @@ public final class ContainerFixture implements AutoCloseable {
 
   String describe() {
     return "fixture " + description;
-  }
-
-  void onLine(Consumer<Frame> listener) {
-    follower.listeners.add(listener);
   }
 
   @Override
@@ -458,81 +440,6 @@ public final class ContainerFixture implements AutoCloseable {
       m.computeIfAbsent(p.containerPort() + "/" + p.protocol(), k -> new ArrayList<>()).add(p);
     }
     return m;
-  }
-
-  private void awaitReady(List<WaitCheck> checks, long t0) {
-    long deadline = t0 + startupTimeout.toNanos();
-    Exception lastError = null;
-    while (true) {
-      ContainerDetails.State state;
-      try {
-        state = container.inspect().state();
-      } catch (NotFoundException gone) {
-        throw new FixtureException(describe() + " was removed (--rm) after it exited, "
-            + elapsed(t0) + " into its start, while waiting for " + waited() + lastLines());
-      }
-      if (!state.running() && !"created".equals(state.status())) {
-        follower.awaitEnd(Duration.ofSeconds(2));
-        throw new FixtureException(describe() + " exited with code " + state.exitCode()
-            + " after " + elapsed(t0) + " while waiting for " + waited() + lastLines());
-      }
-      boolean ready = true;
-      for (WaitCheck c : checks) {
-        try {
-          ready &= c.ready();
-        } catch (FixtureException e) {
-          throw e;
-        } catch (Exception e) {
-          lastError = e;
-          ready = false;
-        }
-        if (!ready) {
-          break;
-        }
-      }
-      if (ready) {
-        return;
-      }
-      if (System.nanoTime() - deadline >= 0) {
-        StringBuilder progress = new StringBuilder();
-        for (WaitCheck c : checks) {
-          if (!c.progress().isEmpty()) {
-            progress.append(progress.length() == 0 ? " (" : "; ").append(c.progress());
-          }
-        }
-        if (progress.length() > 0) {
-          progress.append(')');
-        }
-        throw new FixtureException(describe() + " was not ready after " + seconds(startupTimeout)
-            + ": waited for " + waited() + progress
-            + (lastError != null ? "; last error: " + lastError : "") + lastLines());
-      }
-      try {
-        Thread.sleep(POLL.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FixtureException(describe() + ": interrupted while waiting for " + waited());
-      }
-    }
-  }
-
-  private String waited() {
-    if (waits.isEmpty()) {
-      return "it to run";
-    }
-    List<String> w = new ArrayList<>();
-    for (Wait x : waits) {
-      w.add(x.toString());
-    }
-    return String.join(" and ", w);
-  }
-
-  private static String elapsed(long t0) {
-    return seconds(Duration.ofNanos(System.nanoTime() - t0));
-  }
-
-  private static String seconds(Duration d) {
-    return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
   }
 
   /** The last lines of output as a message's tail. */
@@ -602,7 +509,8 @@ public final class ContainerFixture implements AutoCloseable {
 
   /**
    * Reads the container's output from its start, line by line, on a daemon thread: for the log
-   * consumers and line waits, and the last lines for failure messages.
+   * consumers, and the last lines for the messages of failures other than the wait's (whose
+   * {@link Waiter} follows the output itself).
    */
   private static final class Follower {
     private final String name;
@@ -663,18 +571,6 @@ public final class ContainerFixture implements AutoCloseable {
     List<String> lastLines() {
       synchronized (last) {
         return List.copyOf(last);
-      }
-    }
-
-    void awaitEnd(Duration timeout) {
-      Thread t = thread;
-      if (t == null) {
-        return;
-      }
-      try {
-        t.join(timeout.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
       }
     }
 

@@ -1,16 +1,9 @@
 package dev.berth.junit;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.HttpURLConnection;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * When a started container counts as ready. A fixture polls its wait every 100 ms until it holds,
@@ -24,6 +17,9 @@ import java.util.regex.PatternSyntaxException;
  * Wait.forHttp("/health").forPort(8080).forStatus(204)
  * Wait.all(Wait.forPort(9876), Wait.forLogLine("boot success"))
  * }</pre>
+ *
+ * <p>Each is core's {@link dev.berth.wait.Wait} of the same name, which a fixture hands to a
+ * {@link dev.berth.wait.Waiter}: what is documented there holds here.
  */
 public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
   /** What is waited for, as a timeout message says it. */
@@ -37,13 +33,7 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
    * @throws IllegalArgumentException if {@code regex} is not a valid regular expression
    */
   static LogLine forLogLine(String regex) {
-    Objects.requireNonNull(regex, "regex");
-    try {
-      return new LogLine(Pattern.compile(regex), 1);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException("log line pattern \"" + regex + "\" is not a valid"
-          + " regular expression: " + e.getDescription(), e);
-    }
+    return new LogLine(dev.berth.wait.Wait.forLogLine(regex));
   }
 
   /**
@@ -54,7 +44,7 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
    * @throws IllegalArgumentException if {@code containerPort} is not between 1 and 65535
    */
   static Wait forPort(int containerPort) {
-    return new WaitImpl.Port(WaitImpl.checkPort(containerPort));
+    return new WaitImpl(dev.berth.wait.Wait.forPort(containerPort));
   }
 
   /**
@@ -65,12 +55,7 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
    * @throws IllegalArgumentException if {@code path} does not start with {@code /}
    */
   static Http forHttp(String path) {
-    Objects.requireNonNull(path, "path");
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("HTTP path \"" + path + "\" is not valid: expected a"
-          + " path starting with /");
-    }
-    return new Http(path, 0, 200, null);
+    return new Http(dev.berth.wait.Wait.forHttp(path));
   }
 
   /**
@@ -78,7 +63,7 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
    * HEALTHCHECK}) reports {@code healthy}. A container without one fails at once.
    */
   static Wait forHealthy() {
-    return new WaitImpl.Healthy();
+    return new WaitImpl(dev.berth.wait.Wait.forHealthy());
   }
 
   /**
@@ -87,10 +72,7 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
    * @throws IllegalArgumentException if no command is given
    */
   static Wait forExec(String... command) {
-    if (command.length == 0) {
-      throw new IllegalArgumentException("forExec needs a command; got none");
-    }
-    return new WaitImpl.Exec(List.of(command));
+    return new WaitImpl(dev.berth.wait.Wait.forExec(command));
   }
 
   /**
@@ -99,20 +81,19 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
    * @throws IllegalArgumentException if none is given
    */
   static Wait all(Wait... waits) {
-    if (waits.length == 0) {
-      throw new IllegalArgumentException("Wait.all needs at least one wait; got none");
+    List<dev.berth.wait.Wait> cores = new ArrayList<>();
+    for (Wait w : waits) {
+      cores.add(WaitImpl.core(Objects.requireNonNull(w, "a wait in Wait.all")));
     }
-    return new WaitImpl.All(List.of(waits));
+    return new WaitImpl(dev.berth.wait.Wait.all(cores.toArray(new dev.berth.wait.Wait[0])));
   }
 
   /** {@link #forLogLine}: a line of output matching a pattern, a number of times. */
   final class LogLine implements Wait {
-    private final Pattern pattern;
-    private final int times;
+    final dev.berth.wait.Wait.LogLine core;
 
-    LogLine(Pattern pattern, int times) {
-      this.pattern = pattern;
-      this.times = times;
+    LogLine(dev.berth.wait.Wait.LogLine core) {
+      this.core = core;
     }
 
     /**
@@ -121,51 +102,21 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
      * @throws IllegalArgumentException if {@code n} is below 1
      */
     public LogLine times(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("times(" + n + ") is not valid: expected 1 or more");
-      }
-      return new LogLine(pattern, n);
-    }
-
-    WaitCheck check(ContainerFixture target) {
-      AtomicInteger seen = new AtomicInteger();
-      target.onLine(line -> {
-        if (pattern.matcher(line.text()).find()) {
-          seen.incrementAndGet();
-        }
-      });
-      return new WaitCheck() {
-        @Override
-        public boolean ready() {
-          return seen.get() >= times;
-        }
-
-        @Override
-        public String progress() {
-          return "seen " + seen.get() + " of " + times;
-        }
-      };
+      return new LogLine(core.times(n));
     }
 
     @Override
     public String toString() {
-      return "a log line matching \"" + pattern.pattern() + "\""
-          + (times == 1 ? "" : " " + times + " times");
+      return core.toString();
     }
   }
 
   /** {@link #forHttp}: an HTTP answer from a published port. */
   final class Http implements Wait {
-    private final String path;
-    private final int port;
-    private final int status;
-    private final Predicate<String> body;
+    final dev.berth.wait.Wait.Http core;
 
-    Http(String path, int port, int status, Predicate<String> body) {
-      this.path = path;
-      this.port = port;
-      this.status = status;
-      this.body = body;
+    Http(dev.berth.wait.Wait.Http core) {
+      this.core = core;
     }
 
     /**
@@ -174,7 +125,7 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
      * @throws IllegalArgumentException if {@code containerPort} is not between 1 and 65535
      */
     public Http forPort(int containerPort) {
-      return new Http(path, WaitImpl.checkPort(containerPort), status, body);
+      return new Http(core.forPort(containerPort));
     }
 
     /**
@@ -183,59 +134,17 @@ public sealed interface Wait permits Wait.LogLine, Wait.Http, WaitImpl {
      * @throws IllegalArgumentException if {@code code} is not between 100 and 599
      */
     public Http forStatus(int code) {
-      if (code < 100 || code > 599) {
-        throw new IllegalArgumentException("HTTP status " + code + " is not valid: expected 100"
-            + " to 599");
-      }
-      return new Http(path, port, code, body);
+      return new Http(core.forStatus(code));
     }
 
     /** Also needs the answer's body (read as UTF-8) to satisfy {@code predicate}. */
     public Http matching(Predicate<String> predicate) {
-      return new Http(path, port, status, Objects.requireNonNull(predicate, "predicate"));
-    }
-
-    WaitCheck check(ContainerFixture target) {
-      String[] last = {""};
-      return new WaitCheck() {
-        @Override
-        public boolean ready() throws IOException {
-          int p = port != 0 ? port : target.lowestTcpPort();
-          URL url = new URL("http", target.host(), target.hostPort(p), path);
-          HttpURLConnection c = (HttpURLConnection) url.openConnection();
-          c.setConnectTimeout(1000);
-          c.setReadTimeout(2000);
-          c.setUseCaches(false);
-          try {
-            int got = c.getResponseCode();
-            last[0] = "last answer " + got;
-            if (got != status) {
-              return false;
-            }
-            if (body == null) {
-              return true;
-            }
-            try (InputStream in = c.getInputStream()) {
-              boolean matches = body.test(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-              last[0] = "last answer " + got + (matches ? "" : ", its body not matching");
-              return matches;
-            }
-          } finally {
-            c.disconnect();
-          }
-        }
-
-        @Override
-        public String progress() {
-          return last[0];
-        }
-      };
+      return new Http(core.matching(predicate));
     }
 
     @Override
     public String toString() {
-      return "GET " + path + (port == 0 ? "" : " on port " + port) + " to answer " + status
-          + (body == null ? "" : " with a matching body");
+      return core.toString();
     }
   }
 }

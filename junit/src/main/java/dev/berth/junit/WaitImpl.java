@@ -1,183 +1,26 @@
 package dev.berth.junit;
 
-import dev.berth.junit.internal.Session;
-import dev.berth.model.ExecResult;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+/** The waits without options of their own (port, health, exec, all): core's wait, wrapped. */
+final class WaitImpl implements Wait {
+  private final dev.berth.wait.Wait core;
 
-/** The waits without options of their own: port, health, exec and all. */
-abstract sealed class WaitImpl implements Wait {
-  abstract WaitCheck check(ContainerFixture target);
-
-  static int checkPort(int port) {
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port " + port + " is not valid: expected 1 to 65535");
-    }
-    return port;
+  WaitImpl(dev.berth.wait.Wait core) {
+    this.core = core;
   }
 
-  /**
-   * Whether a TCP connection to {@code host:port} reaches a listener: connected, and then either
-   * data or silence for 200 ms (a server waiting for its client). An end of stream right away is
-   * Docker's port proxy dropping a connection nothing inside accepted.
-   */
-  static boolean accepts(String host, int port) throws IOException {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress(host, port), 1000);
-      s.setSoTimeout(200);
-      try {
-        return s.getInputStream().read() != -1;
-      } catch (SocketTimeoutException silentServer) {
-        return true;
-      }
+  /** The core wait that {@code wait} stands for, which a {@link dev.berth.wait.Waiter} runs. */
+  static dev.berth.wait.Wait core(Wait wait) {
+    if (wait instanceof Wait.LogLine l) {
+      return l.core;
     }
+    if (wait instanceof Wait.Http h) {
+      return h.core;
+    }
+    return ((WaitImpl) wait).core;
   }
 
-  static final class Port extends WaitImpl {
-    private final int port;
-
-    Port(int port) {
-      this.port = port;
-    }
-
-    @Override
-    WaitCheck check(ContainerFixture target) {
-      return () -> accepts(target.host(), target.hostPort(port));
-    }
-
-    @Override
-    public String toString() {
-      return "port " + port + "/tcp to accept connections";
-    }
-  }
-
-  static final class Healthy extends WaitImpl {
-    @Override
-    WaitCheck check(ContainerFixture target) {
-      String[] status = {"none yet"};
-      return new WaitCheck() {
-        @Override
-        public boolean ready() {
-          Map<String, Object> raw = target.container().inspect().raw();
-          Object state = raw.get("State");
-          Object health = state instanceof Map<?, ?> m ? m.get("Health") : null;
-          // Podman sends a Health with an empty Status for a container without a healthcheck
-          if (!(health instanceof Map<?, ?> h) || h.get("Status") == null
-              || "".equals(h.get("Status"))) {
-            throw new FixtureException(target.describe() + " has no healthcheck to wait for:"
-                + " give its spec one (--health-cmd) or its image a HEALTHCHECK");
-          }
-          status[0] = String.valueOf(h.get("Status"));
-          Session session = Session.get();
-          if ("starting".equals(status[0]) && session.isPodman()) {
-            // Podman runs healthchecks from systemd timers: with no systemd they never run, and the
-            // wait runs one itself, once per poll (libpod's healthcheck call answers the status)
-            Object ran = session.client().api().get("/libpod/containers/"
-                + target.container().id() + "/healthcheck");
-            if (ran instanceof Map<?, ?> answer && answer.get("Status") instanceof String s) {
-              status[0] = s;
-            }
-          }
-          return "healthy".equals(status[0]);
-        }
-
-        @Override
-        public String progress() {
-          return "health " + status[0];
-        }
-      };
-    }
-
-    @Override
-    public String toString() {
-      return "its healthcheck to report healthy";
-    }
-  }
-
-  static final class Exec extends WaitImpl {
-    private final List<String> command;
-
-    Exec(List<String> command) {
-      this.command = command;
-    }
-
-    @Override
-    WaitCheck check(ContainerFixture target) {
-      int[] last = {-1};
-      return new WaitCheck() {
-        @Override
-        public boolean ready() {
-          ExecResult r = target.container().exec(command.toArray(new String[0])).call();
-          last[0] = r.exitCode();
-          return r.exitCode() == 0;
-        }
-
-        @Override
-        public String progress() {
-          return last[0] < 0 ? "" : "last exit code " + last[0];
-        }
-      };
-    }
-
-    @Override
-    public String toString() {
-      return "exec " + String.join(" ", command) + " to exit with 0";
-    }
-  }
-
-  static final class All extends WaitImpl {
-    private final List<Wait> waits;
-
-    All(List<Wait> waits) {
-      for (Wait w : waits) {
-        Objects.requireNonNull(w, "a wait in Wait.all");
-      }
-      this.waits = waits;
-    }
-
-    @Override
-    WaitCheck check(ContainerFixture target) {
-      List<WaitCheck> checks = new ArrayList<>();
-      for (Wait w : waits) {
-        checks.add(Waits.check(w, target));
-      }
-      boolean[] held = new boolean[checks.size()];
-      return new WaitCheck() {
-        @Override
-        public boolean ready() throws Exception {
-          boolean all = true;
-          for (int i = 0; i < held.length; i++) {
-            held[i] = held[i] || checks.get(i).ready();
-            all &= held[i];
-          }
-          return all;
-        }
-
-        @Override
-        public String progress() {
-          List<String> parts = new ArrayList<>();
-          for (int i = 0; i < held.length; i++) {
-            String p = checks.get(i).progress();
-            parts.add(waits.get(i) + ": " + (held[i] ? "held" : p.isEmpty() ? "not yet" : p));
-          }
-          return String.join("; ", parts);
-        }
-      };
-    }
-
-    @Override
-    public String toString() {
-      List<String> parts = new ArrayList<>();
-      for (Wait w : waits) {
-        parts.add(w.toString());
-      }
-      return "all of [" + String.join(", ", parts) + "]";
-    }
+  @Override
+  public String toString() {
+    return core.toString();
   }
 }

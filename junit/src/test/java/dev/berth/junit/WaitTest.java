@@ -39,6 +39,21 @@ class WaitTest {
   }
 
   @Test
+  void eachWaitStandsForCoresWaitOfTheSameName() {
+    assertThat(WaitImpl.core(Wait.forLogLine("ready").times(2)))
+        .isInstanceOf(dev.berth.wait.Wait.LogLine.class)
+        .hasToString("a log line matching \"ready\" 2 times");
+    assertThat(WaitImpl.core(Wait.forHttp("/").forPort(80).matching(b -> true)))
+        .isInstanceOf(dev.berth.wait.Wait.Http.class)
+        .hasToString("GET / on port 80 to answer 200 with a matching body");
+    assertThat(WaitImpl.core(Wait.all(Wait.forHealthy(), Wait.forExec("true"))))
+        .hasToString(dev.berth.wait.Wait.all(dev.berth.wait.Wait.forHealthy(),
+            dev.berth.wait.Wait.forExec("true")).toString());
+    assertThatThrownBy(() -> Wait.all(Wait.forPort(1), null))
+        .isInstanceOf(NullPointerException.class).hasMessage("a wait in Wait.all");
+  }
+
+  @Test
   void badInputIsQuotedWithWhatIsAllowed() {
     assertThatThrownBy(() -> Wait.forLogLine("(unclosed"))
         .isInstanceOf(IllegalArgumentException.class)
