@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -170,11 +172,15 @@ class WaiterIT {
   @Test
   void waitsThatCannotHoldFailAtOnce() {
     Container c = run(busybox("cannot", NEVER));
+    Waiter.of(docker, c).await(Wait.forLogLine("^line 80$"));
     WaitException noPort = catchThrowableOfType(() -> Waiter.of(docker, c)
         .await(Wait.forHttp("/")), WaitException.class);
     assertThat(noPort.reason()).isEqualTo(WaitException.Reason.NO_PORT);
     assertThat(noPort).hasMessageStartingWith("container berth-it-" + run + "-cannot publishes no"
-        + " TCP port to ask").hasMessageContaining(" of output:\n  line ");
+        + " TCP port to ask").hasMessageEndingWith("; its last 50 lines of output:"
+        + IntStream.rangeClosed(31, 80).mapToObj(i -> "\n  line " + i)
+            .collect(Collectors.joining()));
+    assertThat(noPort.lastLines()).hasSize(50);
     WaitException noHealth = catchThrowableOfType(() -> Waiter.of(docker, c)
         .await(Wait.forHealthy()), WaitException.class);
     assertThat(noHealth.reason()).isEqualTo(WaitException.Reason.NO_HEALTHCHECK);
