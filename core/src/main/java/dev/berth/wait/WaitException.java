@@ -29,7 +29,9 @@ public class WaitException extends DockerException {
     INTERRUPTED
   }
 
+  /** Why the wait failed. */
   private final Reason reason;
+  /** The container's last lines of output, oldest first. */
   private final List<String> lastLines;
 
   /**
