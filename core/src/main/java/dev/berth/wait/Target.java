@@ -100,7 +100,7 @@ final class Target {
     if (m == null || m.isEmpty()) {
       throw new IllegalArgumentException(subject + " publishes no host port for " + containerPort
           + "/tcp; published: " + (ports.isEmpty() ? "none" : String.join(", ", ports.keySet()))
-          + " (publish it with -p " + containerPort + " or withExposedPorts)");
+          + " (publish it with -p " + containerPort + ")");
     }
     for (PortMapping p : m) {
       if (!p.hostIp().contains(":")) {
@@ -124,7 +124,7 @@ final class Target {
     }
     if (lowest == Integer.MAX_VALUE) {
       throw fail(WaitException.Reason.NO_PORT, subject + " publishes no TCP port to ask: publish"
-          + " one (-p PORT, withExposedPorts) or name it with forPort");
+          + " one (-p PORT) or give the wait a port");
     }
     return lowest;
   }
