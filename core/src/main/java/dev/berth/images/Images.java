@@ -77,6 +77,9 @@ public interface Images {
    * The images as one tar stream with their names and history, as {@code docker save}; the caller
    * closes it. If the stream breaks off, its {@code read} throws {@link
    * dev.berth.StreamCutIOException} rather than ending early.
+   *
+   * @throws IllegalArgumentException if no image is given: as {@code docker save}, Berth refuses
+   *     that, although Engine API 1.41 would answer an empty tar
    */
   InputStream save(String... images);
 

@@ -43,17 +43,46 @@ public final class ImageRef {
   private static final Pattern TAG = Pattern.compile("\\w[\\w.-]*");
   private static final int MIN_DIGEST_HEX = 32;
   private static final Pattern IMAGE_ID = Pattern.compile("[a-f0-9]{64}");
+  private static final Pattern ID_TEXT = Pattern.compile("(sha256:)?[a-f0-9]{1,64}");
 
   private final String registry;
   private final String repository;
   private final String tag;
   private final String digest;
+  /** The image id, {@code sha256:<hex>} or a short hex prefix, when this refers to an id. */
+  private final String id;
 
   private ImageRef(String registry, String repository, String tag, String digest) {
     this.registry = registry;
     this.repository = repository;
     this.tag = tag;
     this.digest = digest;
+    this.id = null;
+  }
+
+  private ImageRef(String id) {
+    this.registry = "";
+    this.repository = id;
+    this.tag = null;
+    this.digest = null;
+    this.id = id;
+  }
+
+  /**
+   * A reference to an image by its id: a full id ({@code sha256:<64 hex>} or the 64 hex digits
+   * alone) or a short one ({@code 833a869ff953}, with or without {@code sha256:}), as {@code docker
+   * run} and {@code docker inspect} take them. The engine resolves a short id to the one image it
+   * begins. An id is never pulled.
+   *
+   * @throws IllegalArgumentException if {@code id} is not up to 64 lower-case hex digits, with or
+   *     without {@code sha256:}
+   */
+  public static ImageRef ofId(String id) {
+    if (id == null || !ID_TEXT.matcher(id).matches()) {
+      throw new IllegalArgumentException("image id \"" + id + "\" is not valid: expected up to 64"
+          + " lower-case hex digits, with or without sha256:, such as sha256:833a869ff953…");
+    }
+    return new ImageRef(IMAGE_ID.matcher(id).matches() ? "sha256:" + id : id);
   }
 
   /**
@@ -63,9 +92,14 @@ public final class ImageRef {
    * becomes {@code docker.io/library/x}, and a tag and a digest may both be given ({@code
    * name:tag@digest}). No tag is added; see {@link #normalized()} and {@link #tagOrLatest()}.
    *
-   * @throws IllegalArgumentException if {@code text} is empty, contains white space, is a bare
-   *     64-hex image ID, has an upper-case or empty path component, a bad registry, a tag that is
-   *     not valid or longer than 128 characters, a bad digest, or a name over 255 characters
+   * <p>A full image id, {@code sha256:<64 hex>} or the 64 hex digits alone, is read as an id
+   * ({@link #isId()}), as the docker CLI reads it, and not as a repository named {@code sha256}.
+   * A short id such as {@code 833a869ff953} reads as a name, as in the CLI (the engine still finds
+   * the image by it); {@link #ofId} says it is an id.
+   *
+   * @throws IllegalArgumentException if {@code text} is empty, contains white space, has an
+   *     upper-case or empty path component, a bad registry, a tag that is not valid or longer than
+   *     128 characters, a bad digest, or a name over 255 characters
    */
   public static ImageRef parse(String text) {
     if (text == null) {
@@ -78,10 +112,10 @@ public final class ImageRef {
       throw invalid(text, "it must not contain white space");
     }
     if (IMAGE_ID.matcher(text).matches()) {
-      throw invalid(
-          text,
-          "it looks like an image ID (64 hex digits), not a reference; use the ID as it is,"
-              + " or a name such as ubuntu:22.04");
+      return new ImageRef("sha256:" + text);
+    }
+    if (text.startsWith("sha256:") && IMAGE_ID.matcher(text.substring(7)).matches()) {
+      return new ImageRef(text);
     }
     String rest = text;
     String digest = null;
@@ -154,22 +188,45 @@ public final class ImageRef {
     return new ImageRef(registry, path, tag, digest);
   }
 
+  /** Whether this refers to an image by its id ({@link #ofId}) rather than by a name. */
+  public boolean isId() {
+    return id != null;
+  }
+
+  /**
+   * The image id this refers to, such as {@code sha256:833a…} or a short {@code 833a869ff953}.
+   *
+   * @throws IllegalStateException if this refers to a name ({@link #isId()} is false)
+   */
+  public String id() {
+    if (id == null) {
+      throw new IllegalStateException(familiar() + " is an image name, not an id");
+    }
+    return id;
+  }
+
   /**
    * The registry: {@code docker.io}, {@code localhost:5000}, {@code [::1]:5000}, {@code
-   * ghcr.io}.
+   * ghcr.io}; empty for an {@linkplain #isId() id}.
    */
   public String registry() {
     return registry;
   }
 
-  /** The path within the registry, such as {@code library/ubuntu} or {@code team/app}. */
+  /**
+   * The path within the registry, such as {@code library/ubuntu} or {@code team/app}; the id for
+   * an {@linkplain #isId() id}.
+   */
   public String repository() {
     return repository;
   }
 
-  /** The full name without tag or digest, such as {@code docker.io/library/ubuntu}. */
+  /**
+   * The full name without tag or digest, such as {@code docker.io/library/ubuntu}; the id for an
+   * {@linkplain #isId() id}.
+   */
   public String name() {
-    return registry + "/" + repository;
+    return id != null ? id : registry + "/" + repository;
   }
 
   /** The tag as given, such as {@code 22.04}, or null if none was given. */
@@ -192,6 +249,9 @@ public final class ImageRef {
    * added only when the reference has neither a tag nor a digest.
    */
   public String normalized() {
+    if (id != null) {
+      return id;
+    }
     if (tag == null && digest == null) {
       return name() + ":latest";
     }
@@ -209,6 +269,9 @@ public final class ImageRef {
 
   /** The short name without tag or digest, such as {@code ubuntu} or {@code ouruser/sinatra}. */
   public String familiarName() {
+    if (id != null) {
+      return id;
+    }
     if (!registry.equals(DOCKER_HUB)) {
       return name();
     }
@@ -229,8 +292,10 @@ public final class ImageRef {
    * {@code tag} removes the tag.
    *
    * @throws IllegalArgumentException if {@code tag} is not a valid tag
+   * @throws IllegalStateException if this is an {@linkplain #isId() id}
    */
   public ImageRef withTag(String tag) {
+    requireName("a tag");
     if (tag != null) {
       String problem = tagProblem(tag);
       if (problem != null) {
@@ -247,8 +312,10 @@ public final class ImageRef {
    * {@code digest} removes the digest.
    *
    * @throws IllegalArgumentException if {@code digest} is not {@code algorithm:hex}
+   * @throws IllegalStateException if this is an {@linkplain #isId() id}
    */
   public ImageRef withDigest(String digest) {
+    requireName("a digest");
     if (digest != null) {
       String problem = digestProblem(digest);
       if (problem != null) {
@@ -265,12 +332,20 @@ public final class ImageRef {
         && r.registry.equals(registry)
         && r.repository.equals(repository)
         && Objects.equals(r.tag, tag)
-        && Objects.equals(r.digest, digest);
+        && Objects.equals(r.digest, digest)
+        && Objects.equals(r.id, id);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(registry, repository, tag, digest);
+    return Objects.hash(registry, repository, tag, digest, id);
+  }
+
+  private void requireName(String what) {
+    if (id != null) {
+      throw new IllegalStateException("image id " + id + " cannot take " + what + ": only a name"
+          + " can");
+    }
   }
 
   /** The {@linkplain #familiar() familiar} form, which {@link #parse} reads back as this value. */

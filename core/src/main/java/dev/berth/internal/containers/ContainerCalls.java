@@ -72,6 +72,9 @@ public final class ContainerCalls implements Containers {
   }
 
   private Container createPulling(ContainerSpec spec, PullPolicy policy) {
+    if (spec.image().isId()) {
+      return create(spec); // an id is never pulled: no registry serves it, and it cannot change
+    }
     if (policy == PullPolicy.ALWAYS) {
       ImagePull.pull(api, spec.image());
       return create(spec);

@@ -182,18 +182,19 @@ public final class ImageCalls implements Images {
 
   @Override
   public Transfer pull(String image) {
-    return new TransferCall(true, ImageRef.parse(image), false, null, null, p -> { });
+    return new TransferCall(true, named(image, "pulled"), false, null, null, p -> { });
   }
 
   @Override
   public Transfer push(String image) {
-    return new TransferCall(false, ImageRef.parse(image), false, null, null, p -> { });
+    return new TransferCall(false, named(image, "pushed"), false, null, null, p -> { });
   }
 
   @Override
   public InputStream save(String... images) {
     if (images.length == 0) {
-      throw new IllegalArgumentException("save needs at least one image name");
+      throw new IllegalArgumentException("save needs at least one image name or id, as docker"
+          + " save does; got none");
     }
     ApiClient.Call call = api.call("GET", "/images/get").streaming();
     for (String image : images) {
@@ -332,6 +333,16 @@ public final class ImageCalls implements Images {
 
   ApiClient api() {
     return api;
+  }
+
+  /** {@code image} as a name: an id cannot be pulled or pushed, registries serve names. */
+  static ImageRef named(String image, String what) {
+    ImageRef ref = ImageRef.parse(image);
+    if (ref.isId()) {
+      throw new IllegalArgumentException("image \"" + image + "\" is an image id, which cannot be "
+          + what + ": a registry knows images by name, such as 127.0.0.1:5000/app:1.0");
+    }
+    return ref;
   }
 
   RegistryAuthSource auth() {
