@@ -74,6 +74,29 @@ public interface Container {
   /** Waits for {@code condition} and returns the exit code. */
   WaitResult waitFor(WaitCondition condition);
 
+  /**
+   * Waits for {@code condition} at most {@code timeout} and returns the exit code.
+   *
+   * @throws dev.berth.DockerTimeoutException if it does not happen in time; the wait is given up
+   *     (the container goes on as it was)
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  WaitResult waitFor(WaitCondition condition, Duration timeout);
+
+  /**
+   * Starts waiting for {@code condition} and returns once the engine has taken the wait in, so
+   * that a {@link #start()} right after it cannot be missed, as {@code docker run} waits before it
+   * starts. The future completes with the exit code, or exceptionally with a {@link
+   * dev.berth.DockerException}; cancelling it gives the wait up.
+   *
+   * <pre>{@code
+   * CompletableFuture<WaitResult> exit = container.waitForAsync(WaitCondition.NEXT_EXIT);
+   * container.start();
+   * int code = exit.get(30, TimeUnit.SECONDS).exitCode();
+   * }</pre>
+   */
+  java.util.concurrent.CompletableFuture<WaitResult> waitForAsync(WaitCondition condition);
+
   /** Its output so far or as it comes ({@code docker logs}). */
   LogRequest logs();
 

@@ -251,6 +251,11 @@ public final class ContainerSpec {
     return put(ContainerOption.LABELS, key, value);
   }
 
+  /** With one more label without a value ({@code -l key}): the key, with an empty value. */
+  public ContainerSpec label(String key) {
+    return put(ContainerOption.LABELS, key, "");
+  }
+
   /** The health check ({@code --health-*}), or null for the image's. */
   public Healthcheck healthcheck() {
     return get(ContainerOption.HEALTHCHECK);

@@ -6,6 +6,7 @@ import static dev.berth.internal.http.Fields.string;
 import static dev.berth.internal.http.Fields.strings;
 
 import dev.berth.DockerException;
+import dev.berth.DockerTimeoutException;
 import dev.berth.containers.AttachRequest;
 import dev.berth.containers.CommitOptions;
 import dev.berth.containers.Container;
@@ -153,6 +154,66 @@ final class ContainerHandle implements Container {
     } catch (IOException e) {
       throw api.failure("POST", path + "/wait", e);
     }
+  }
+
+  @Override
+  public WaitResult waitFor(WaitCondition condition, Duration timeout) {
+    java.util.Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("wait timeout " + timeout + " is not valid: expected a"
+          + " positive duration");
+    }
+    java.util.concurrent.CompletableFuture<WaitResult> f = waitForAsync(condition);
+    try {
+      return f.get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      f.cancel(true);
+      throw new DockerTimeoutException("container " + id + " did not reach " + condition.text()
+          + " within " + timeout.toMillis() / 1000.0 + " s; the wait was given up", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new DockerException("wait for " + id + " failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      f.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new DockerException("interrupted while waiting for " + id + " to reach "
+          + condition.text(), e);
+    }
+  }
+
+  @Override
+  public java.util.concurrent.CompletableFuture<WaitResult> waitForAsync(
+      WaitCondition condition) {
+    // the engine answers the head once it has registered the wait, the body at the event
+    HttpResponse r = api.call("POST", path + "/wait").query("condition", condition.text())
+        .streaming().open();
+    java.util.concurrent.CompletableFuture<WaitResult> f =
+        new java.util.concurrent.CompletableFuture<>() {
+          @Override
+          public boolean cancel(boolean mayInterruptIfRunning) {
+            boolean cancelled = super.cancel(mayInterruptIfRunning);
+            try {
+              r.close(); // ends the reading thread
+            } catch (IOException e) {
+              // given up either way
+            }
+            return cancelled;
+          }
+        };
+    Thread reader = new Thread(() -> {
+      try (r) {
+        f.complete(waitResult(r));
+      } catch (IOException e) {
+        f.completeExceptionally(api.failure("POST", path + "/wait", e));
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    }, "berth-wait " + (id.length() > 12 ? id.substring(0, 12) : id));
+    reader.setDaemon(true);
+    reader.start();
+    return f;
   }
 
   WaitResult waitResult(HttpResponse r) throws IOException {
