@@ -40,6 +40,9 @@ public enum PodmanGap {
   ULIMITS("given any --ulimit, Podman 4.3 also sets RLIMIT_NPROC, which this machine's sandbox"
       + " refuses (\"error setting rlimit type 6: operation not permitted\")"),
   /** {@code docker history}: Podman lists no tags for an image's layers. */
+  /** A build's {@code networkmode}: Podman 4.3's compat build runs its steps in the host's network. */
+  BUILD_NETWORK("Podman 4.3's compat POST /build leaves networkmode unread: RUN steps see the"
+      + " host's network"),
   HISTORY_TAGS("Podman's GET /images/{name}/history gives no Tags for the newest layer"),
   /** The exit code of a container that never ran: dockerd says 0, Podman -1. */
   NEVER_RAN_EXIT_CODE("Podman reports exit code -1 for a container that never started, dockerd 0");

@@ -28,6 +28,9 @@ public interface Build {
   /** A label on the image ({@code --label}). */
   Build label(String key, String value);
 
+  /** A label without a value ({@code --label KEY}). */
+  Build label(String key);
+
   /** The stage to build in a multi-stage Dockerfile ({@code --target}). */
   Build target(String stage);
 
@@ -39,6 +42,43 @@ public interface Build {
 
   /** The platform to build for ({@code --platform}). */
   Build platform(String platform);
+
+  /**
+   * An image whose layers may serve as cache ({@code --cache-from}); may repeat.
+   *
+   * @throws IllegalArgumentException if {@code image} is not a valid image name
+   */
+  Build cacheFrom(String image);
+
+  /**
+   * The network the {@code RUN} steps use ({@code --network}): {@code default}, {@code bridge},
+   * {@code host}, {@code none} or a network's name.
+   *
+   * @throws IllegalArgumentException if {@code mode} is empty
+   */
+  Build network(String mode);
+
+  /**
+   * The size of {@code /dev/shm} for the {@code RUN} steps, in bytes ({@code --shm-size}).
+   *
+   * @throws IllegalArgumentException if {@code bytes} is not above 0
+   */
+  Build shmSize(long bytes);
+
+  /**
+   * A resource limit for the {@code RUN} steps, as {@code --ulimit} takes it: {@code
+   * nofile=1024:2048} ({@code NAME=SOFT[:HARD]}); may repeat.
+   *
+   * @throws IllegalArgumentException if {@code ulimit} is not of that form
+   */
+  Build ulimit(String ulimit);
+
+  /**
+   * Credentials for a registry the Dockerfile pulls from, sent with this build only ({@code
+   * X-Registry-Config}) in place of what {@code config.json} holds for that registry; the other
+   * registries' credentials from {@code config.json} are sent as well. May repeat.
+   */
+  Build credentials(dev.berth.model.RegistryCredentials credentials);
 
   /** Called with each message (step output in {@code stream()}) as it arrives. */
   Build progress(Consumer<Progress> listener);

@@ -45,6 +45,16 @@ public final class ConfiguredCredentials implements RegistryAuthSource {
   }
 
   @Override
+  public String configHeader(java.util.List<RegistryCredentials> given) {
+    Map<String, RegistryAuth> all = new java.util.LinkedHashMap<>(store().all());
+    for (RegistryCredentials c : given) {
+      String key = CredentialStore.registryKey(c.serverAddress());
+      all.put(key, of(c).withServerAddress(key));
+    }
+    return all.isEmpty() ? null : RegistryAuth.configHeader(all);
+  }
+
+  @Override
   public String authHeader(RegistryCredentials credentials) {
     return of(credentials).toHeader();
   }

@@ -10,6 +10,13 @@ public interface RegistryAuthSource {
   /** The {@code X-Registry-Config} value for a build: every known credential. */
   String configHeader();
 
+  /**
+   * The {@code X-Registry-Config} value for a build with {@code given} credentials: every known
+   * credential, each of {@code given} in place of what is known for its registry; null when there
+   * is none at all.
+   */
+  String configHeader(java.util.List<RegistryCredentials> given);
+
   /** {@code X-Registry-Auth} for given credentials. */
   String authHeader(RegistryCredentials credentials);
 

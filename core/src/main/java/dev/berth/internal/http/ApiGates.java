@@ -304,8 +304,17 @@ final class ApiGates {
       POST /containers/{id}/update
         Memory
         MemorySwap
+        MemoryReservation
+        KernelMemory        1.40..1.42   --kernel-memory
         NanoCpus
         CpuShares
+        CpuPeriod
+        CpuQuota
+        CpuRealtimePeriod
+        CpuRealtimeRuntime
+        CpusetCpus
+        CpusetMems
+        BlkioWeight
         PidsLimit
         RestartPolicy.Name
         RestartPolicy.MaximumRetryCount
@@ -376,6 +385,10 @@ final class ApiGates {
         ?nocache
         ?pull
         ?platform
+        ?cachefrom
+        ?networkmode
+        ?shmsize
+        ?ulimits
         ?rm
       POST /images/create
         ?fromImage

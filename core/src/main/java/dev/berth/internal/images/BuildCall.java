@@ -8,6 +8,7 @@ import dev.berth.internal.http.ApiClient;
 import dev.berth.internal.http.Json;
 import dev.berth.internal.stream.ProgressStream;
 import dev.berth.model.Progress;
+import dev.berth.model.RegistryCredentials;
 import dev.berth.transport.HttpRequest;
 import dev.berth.transport.HttpResponse;
 import java.io.IOException;
@@ -27,50 +28,61 @@ import java.util.function.Consumer;
  * {@code errorDetail} for a failed step.
  */
 final class BuildCall implements Build {
+  private static final java.util.regex.Pattern ULIMIT =
+      java.util.regex.Pattern.compile("[a-z]+=-?\\d+(:-?\\d+)?");
+
   private final ImageCalls images;
   private final Path context;
   private final InputStream contextTar;
-  private final List<String> tags;
-  private final String dockerfile;
-  private final Map<String, String> buildArgs;
-  private final Map<String, String> labels;
-  private final String target;
-  private final boolean noCache;
-  private final boolean pull;
-  private final String platform;
-  private final Consumer<Progress> listener;
+  // set only on a fresh copy (see copy()), so each Build stays immutable to its users
+  private List<String> tags = List.of();
+  private String dockerfile;
+  private Map<String, String> buildArgs = Map.of();
+  private Map<String, String> labels = Map.of();
+  private String target;
+  private boolean noCache;
+  private boolean pull;
+  private String platform;
+  private List<String> cacheFrom = List.of();
+  private String networkMode;
+  private long shmSize;
+  private List<String> ulimits = List.of();
+  private List<RegistryCredentials> credentials = List.of();
+  private Consumer<Progress> listener = p -> { };
 
   BuildCall(ImageCalls images, Path context, InputStream contextTar) {
-    this(images, context, contextTar, List.of(), null, Map.of(), Map.of(), null, false, false,
-        null, p -> { });
+    this.images = images;
+    this.context = context;
+    this.contextTar = contextTar;
     if (context != null && !Files.isDirectory(context)) {
       throw new IllegalArgumentException("build context \"" + context
           + "\" is not a directory");
     }
   }
 
-  private BuildCall(ImageCalls images, Path context, InputStream contextTar, List<String> tags,
-      String dockerfile, Map<String, String> buildArgs, Map<String, String> labels, String target,
-      boolean noCache, boolean pull, String platform, Consumer<Progress> listener) {
-    this.images = images;
-    this.context = context;
-    this.contextTar = contextTar;
-    this.tags = tags;
-    this.dockerfile = dockerfile;
-    this.buildArgs = buildArgs;
-    this.labels = labels;
-    this.target = target;
-    this.noCache = noCache;
-    this.pull = pull;
-    this.platform = platform;
-    this.listener = listener;
+  private BuildCall(BuildCall from) {
+    this.images = from.images;
+    this.context = from.context;
+    this.contextTar = from.contextTar;
+    this.tags = from.tags;
+    this.dockerfile = from.dockerfile;
+    this.buildArgs = from.buildArgs;
+    this.labels = from.labels;
+    this.target = from.target;
+    this.noCache = from.noCache;
+    this.pull = from.pull;
+    this.platform = from.platform;
+    this.cacheFrom = from.cacheFrom;
+    this.networkMode = from.networkMode;
+    this.shmSize = from.shmSize;
+    this.ulimits = from.ulimits;
+    this.credentials = from.credentials;
+    this.listener = from.listener;
   }
 
-  private BuildCall with(List<String> tags, String dockerfile, Map<String, String> buildArgs,
-      Map<String, String> labels, String target, boolean noCache, boolean pull, String platform,
-      Consumer<Progress> listener) {
-    return new BuildCall(images, context, contextTar, tags, dockerfile, buildArgs, labels, target,
-        noCache, pull, platform, listener);
+  /** A copy to change before handing it out. */
+  private BuildCall copy() {
+    return new BuildCall(this);
   }
 
   private static Map<String, String> put(Map<String, String> map, String key, String value) {
@@ -79,55 +91,128 @@ final class BuildCall implements Build {
     return Map.copyOf(copy);
   }
 
+  private static <T> List<T> plus(List<T> list, T item) {
+    List<T> copy = new ArrayList<>(list);
+    copy.add(item);
+    return List.copyOf(copy);
+  }
+
   @Override
   public Build tag(String name) {
     dev.berth.model.ImageRef.parse(name); // a bad name fails here, quoted, not at the engine
-    List<String> copy = new ArrayList<>(tags);
-    copy.add(name);
-    return with(List.copyOf(copy), dockerfile, buildArgs, labels, target, noCache, pull, platform,
-        listener);
+    BuildCall b = copy();
+    b.tags = plus(tags, name);
+    return b;
   }
 
   @Override
   public Build dockerfile(String path) {
-    return with(tags, path, buildArgs, labels, target, noCache, pull, platform, listener);
+    BuildCall b = copy();
+    b.dockerfile = path;
+    return b;
   }
 
   @Override
   public Build buildArg(String name, String value) {
-    return with(tags, dockerfile, put(buildArgs, name, value), labels, target, noCache, pull,
-        platform, listener);
+    BuildCall b = copy();
+    b.buildArgs = put(buildArgs, name, value);
+    return b;
   }
 
   @Override
   public Build label(String key, String value) {
-    return with(tags, dockerfile, buildArgs, put(labels, key, value), target, noCache, pull,
-        platform, listener);
+    BuildCall b = copy();
+    b.labels = put(labels, key, value);
+    return b;
+  }
+
+  @Override
+  public Build label(String key) {
+    return label(key, "");
   }
 
   @Override
   public Build target(String stage) {
-    return with(tags, dockerfile, buildArgs, labels, stage, noCache, pull, platform, listener);
+    BuildCall b = copy();
+    b.target = stage;
+    return b;
   }
 
   @Override
   public Build noCache() {
-    return with(tags, dockerfile, buildArgs, labels, target, true, pull, platform, listener);
+    BuildCall b = copy();
+    b.noCache = true;
+    return b;
   }
 
   @Override
   public Build pull() {
-    return with(tags, dockerfile, buildArgs, labels, target, noCache, true, platform, listener);
+    BuildCall b = copy();
+    b.pull = true;
+    return b;
   }
 
   @Override
   public Build platform(String platform) {
-    return with(tags, dockerfile, buildArgs, labels, target, noCache, pull, platform, listener);
+    BuildCall b = copy();
+    b.platform = platform;
+    return b;
+  }
+
+  @Override
+  public Build cacheFrom(String image) {
+    dev.berth.model.ImageRef.parse(image);
+    BuildCall b = copy();
+    b.cacheFrom = plus(cacheFrom, image);
+    return b;
+  }
+
+  @Override
+  public Build network(String mode) {
+    if (mode == null || mode.isBlank()) {
+      throw new IllegalArgumentException("build network \"" + mode + "\" is not valid: expected"
+          + " default, bridge, host, none or a network's name");
+    }
+    BuildCall b = copy();
+    b.networkMode = mode;
+    return b;
+  }
+
+  @Override
+  public Build shmSize(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("shm size " + bytes + " is not valid: expected a number"
+          + " of bytes above 0");
+    }
+    BuildCall b = copy();
+    b.shmSize = bytes;
+    return b;
+  }
+
+  @Override
+  public Build ulimit(String ulimit) {
+    if (ulimit == null || !ULIMIT.matcher(ulimit).matches()) {
+      throw new IllegalArgumentException("ulimit \"" + ulimit + "\" is not valid: expected"
+          + " NAME=SOFT[:HARD], such as nofile=1024:2048");
+    }
+    BuildCall b = copy();
+    b.ulimits = plus(ulimits, ulimit);
+    return b;
+  }
+
+  @Override
+  public Build credentials(RegistryCredentials credentials) {
+    java.util.Objects.requireNonNull(credentials, "credentials");
+    BuildCall b = copy();
+    b.credentials = plus(this.credentials, credentials);
+    return b;
   }
 
   @Override
   public Build progress(Consumer<Progress> listener) {
-    return with(tags, dockerfile, buildArgs, labels, target, noCache, pull, platform, listener);
+    BuildCall b = copy();
+    b.listener = java.util.Objects.requireNonNull(listener, "listener");
+    return b;
   }
 
   @Override
@@ -141,11 +226,16 @@ final class BuildCall implements Build {
         .query("nocache", noCache ? "1" : null)
         .query("pull", pull ? "1" : null)
         .query("platform", platform)
+        .query("cachefrom", cacheFrom.isEmpty() ? null : jsonList(cacheFrom))
+        .query("networkmode", networkMode)
+        .query("shmsize", shmSize == 0 ? null : Long.toString(shmSize))
+        .query("ulimits", ulimits.isEmpty() ? null : ulimitsJson(api.isPodman()))
         .query("rm", "1");
     for (String t : tags) {
       call.query("t", t);
     }
-    String config = images.auth().configHeader();
+    String config = credentials.isEmpty() ? images.auth().configHeader()
+        : images.auth().configHeader(credentials);
     if (config != null) {
       call.header("X-Registry-Config", config);
     }
@@ -195,5 +285,33 @@ final class BuildCall implements Build {
 
   private static String json(Map<String, String> map) {
     return new String(Json.write(map), StandardCharsets.UTF_8);
+  }
+
+  private static String jsonList(List<String> list) {
+    return new String(Json.write(list), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The {@code ulimits} parameter: the Engine API's objects ({@code Name}, {@code Hard}, {@code
+   * Soft}); Podman 4.3 reads a list of the CLI's {@code nofile=1024:2048} texts instead, and
+   * answers the objects with a 400.
+   */
+  private String ulimitsJson(boolean podman) {
+    if (podman) {
+      return jsonList(ulimits);
+    }
+    List<Map<String, Object>> list = new ArrayList<>();
+    for (String u : ulimits) {
+      String[] nameLimits = u.split("=", 2);
+      String[] limits = nameLimits[1].split(":", 2);
+      long soft = Long.parseLong(limits[0]);
+      long hard = limits.length == 2 ? Long.parseLong(limits[1]) : soft;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("Name", nameLimits[0]);
+      m.put("Hard", hard);
+      m.put("Soft", soft);
+      list.add(m);
+    }
+    return new String(Json.write(list), StandardCharsets.UTF_8);
   }
 }
