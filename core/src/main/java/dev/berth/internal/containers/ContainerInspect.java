@@ -249,7 +249,7 @@ final class ContainerInspect {
         strings(host, "DnsSearch"),
         capabilities(strings(host, "CapAdd")),
         capabilities(strings(host, "CapDrop")),
-        strings(host, "SecurityOpt"),
+        securityOptions(strings(host, "SecurityOpt"), bool(host, "Privileged")),
         bool(host, "Privileged"),
         bool(host, "ReadonlyRootfs"),
         bool(host, "Init"),
@@ -333,6 +333,17 @@ final class ContainerInspect {
       out.add(text(t, "Path") + ":" + longValue(t, field));
     }
     return out;
+  }
+
+  /**
+   * The security options as the spec gave them: dockerd adds {@code label=disable} to a
+   * privileged container's (SELinux labels do not apply to it), which the flag implies anyway.
+   */
+  private static List<String> securityOptions(List<String> options, boolean privileged) {
+    if (privileged) {
+      options.remove("label=disable");
+    }
+    return options;
   }
 
   /** dockerd writes {@code CAP_NET_ADMIN} for {@code --cap-add NET_ADMIN}. */
