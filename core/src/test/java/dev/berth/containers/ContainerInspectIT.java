@@ -99,6 +99,7 @@ class ContainerInspectIT extends ContainerTestSupport {
 
   @Test
   void healthIsTypedOnceTheCheckRuns() throws InterruptedException {
+    TestEngine.assumeNot(PodmanGap.HEALTH_CHECKS_NOT_RUN);
     Container c = run(busybox("sleep", "60")
         .healthcheck(Healthcheck.shell("echo probe-ok")
             .withInterval(Duration.ofMillis(300))
@@ -158,11 +159,20 @@ class ContainerInspectIT extends ContainerTestSupport {
     assertThat(c.user()).isEqualTo("1000:1000");
     assertThat(c.workingDir()).isEqualTo("/tmp");
     assertThat(c.hostname()).isEqualTo("confighost");
-    assertThat(c.domainname()).isEqualTo("example.org");
+    if (!TestEngine.isPodman()) {
+      // Podman 4.3 leaves Config.Domainname empty in the inspect answer
+      assertThat(c.domainname()).isEqualTo("example.org");
+    }
     assertThat(c.tty()).isTrue();
     assertThat(c.openStdin()).isTrue();
-    assertThat(c.stdinOnce()).isTrue();
-    assertThat(c.attach()).containsExactly("stdin", "stdout", "stderr");
+    if (!TestEngine.isPodman()) {
+      // Podman 4.3 writes StdinOnce false whatever it was sent
+      assertThat(c.stdinOnce()).isTrue();
+    }
+    if (!TestEngine.isPodman()) {
+      // Podman 4.3 writes the Attach flags false whatever it was sent
+      assertThat(c.attach()).containsExactly("stdin", "stdout", "stderr");
+    }
     assertThat(c.stopSignal()).isEqualTo("SIGUSR1");
     assertThat(c.stopTimeout()).contains(Duration.ofSeconds(4));
     assertThat(c.image()).isEqualTo(TestEngine.IMAGE);
@@ -249,8 +259,17 @@ class ContainerInspectIT extends ContainerTestSupport {
         .with(ContainerOption.IP, ip)
         .publish(PortBinding.parse("127.0.0.1::80")));
     ContainerDetails d = c.inspect();
-    assertThat(d.hostConfig().networkMode()).isEqualTo(net);
-    assertThat(d.hostConfig().portBindings()).containsExactly(PortBinding.parse("127.0.0.1::80"));
+    // Podman 4.3 writes NetworkMode "bridge" for a container on a user network
+    assertThat(d.hostConfig().networkMode()).isIn(net, TestEngine.isPodman() ? "bridge" : net);
+    if (TestEngine.isPodman()) {
+      // Podman 4.3 writes the host port it chose into HostConfig.PortBindings
+      assertThat(d.hostConfig().portBindings()).singleElement()
+          .extracting(PortBinding::hostIp, PortBinding::containerPortStart)
+          .containsExactly("127.0.0.1", 80);
+    } else {
+      assertThat(d.hostConfig().portBindings())
+          .containsExactly(PortBinding.parse("127.0.0.1::80"));
+    }
     Endpoint e = d.networkSettings().networks().get(net);
     assertThat(e).isNotNull();
     assertThat(e.ipAddress()).isEqualTo(ip);
@@ -259,7 +278,10 @@ class ContainerInspectIT extends ContainerTestSupport {
     assertThat(e.macAddress()).isNotEmpty();
     assertThat(e.aliases()).contains("web");
     assertThat(e.networkId()).isNotEmpty();
-    assertThat(e.ipamIPv4Address()).isEqualTo(ip);
+    if (!TestEngine.isPodman()) {
+      // Podman 4.3 writes IPAMConfig null
+      assertThat(e.ipamIPv4Address()).isEqualTo(ip);
+    }
     List<PortMapping> ports = d.networkSettings().ports();
     assertThat(ports).hasSize(1);
     PortMapping p = ports.get(0);
