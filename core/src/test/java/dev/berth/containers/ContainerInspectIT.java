@@ -94,7 +94,8 @@ class ContainerInspectIT extends ContainerTestSupport {
     assertThat(s.exitCode()).isEqualTo(3);
     assertThat(s.pid()).isZero();
     assertThat(s.error()).isEmpty();
-    assertThat(s.finishedAt()).isAfterOrEqualTo(s.startedAt());
+    // dockerd stamps StartedAt after the process runs: a quick exit can finish "before" it
+    assertThat(s.finishedAt()).isAfter(s.startedAt().minusSeconds(1));
   }
 
   @Test
