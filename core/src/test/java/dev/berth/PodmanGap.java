@@ -44,6 +44,12 @@ public enum PodmanGap {
   BUILD_NETWORK("Podman 4.3's compat POST /build leaves networkmode unread: RUN steps see the"
       + " host's network"),
   HISTORY_TAGS("Podman's GET /images/{name}/history gives no Tags for the newest layer"),
+  /**
+   * Health checks: Podman 4.3 runs them from systemd timers, and these machines have no systemd,
+   * so a container's health stays {@code starting}.
+   */
+  HEALTH_CHECKS_NOT_RUN("Podman 4.3 runs health checks from systemd timers, and without systemd"
+      + " none runs: the health stays \"starting\""),
   /** The exit code of a container that never ran: dockerd says 0, Podman -1. */
   NEVER_RAN_EXIT_CODE("Podman reports exit code -1 for a container that never started, dockerd 0");
 

@@ -29,8 +29,15 @@ public interface Container {
   /** The full id. */
   String id();
 
-  /** What {@code docker inspect} shows now. */
+  /** What {@code docker inspect} shows now, without the sizes (they are costly to count). */
   ContainerDetails inspect();
+
+  /**
+   * What {@code docker inspect} shows now; with {@code size}, also the sizes of its files ({@code
+   * docker inspect --size}: {@link ContainerDetails#sizeRw()}, {@link
+   * ContainerDetails#sizeRootFs()}), which the engine counts by walking them.
+   */
+  ContainerDetails inspect(boolean size);
 
   /** Starts it ({@code docker start}); starting a running container does nothing. */
   void start();

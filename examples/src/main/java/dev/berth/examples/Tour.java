@@ -13,7 +13,6 @@ import dev.berth.model.PortBinding;
 import dev.berth.model.RestartPolicy;
 import dev.berth.model.SystemInfo;
 import dev.berth.model.Version;
-import java.util.Map;
 
 /**
  * A quick tour of Berth against the engine in {@code DOCKER_HOST} (or the default socket): the
@@ -73,8 +72,7 @@ public final class Tour {
         ContainerDetails d = gitlab.inspect();
         System.out.printf("create      %s %s (%s), restart %s, binds %s%n", d.id().substring(0, 12),
             d.name(), d.state().status(),
-            ((Map<?, ?>) ((Map<?, ?>) d.raw().get("HostConfig")).get("RestartPolicy")).get("Name"),
-            ((Map<?, ?>) d.raw().get("HostConfig")).get("Binds"));
+            d.hostConfig().restartPolicy(), d.hostConfig().binds());
         // docker ps -a --filter label=dev.berth.example
         docker.containers().list(ListOptions.all().withLabel("dev.berth.example"))
             .forEach(c -> System.out.printf("ps -a       %s %-20s %s%n", c.shortId(), c.name(),

@@ -1,7 +1,5 @@
 package dev.berth.internal.containers;
 
-import static dev.berth.internal.http.EngineTimes.instant;
-import static dev.berth.internal.http.Fields.integer;
 import static dev.berth.internal.http.Fields.longValue;
 import static dev.berth.internal.http.Fields.object;
 import static dev.berth.internal.http.Fields.string;
@@ -204,8 +202,15 @@ public final class ContainerCalls implements Containers {
   }
 
   ContainerDetails inspect(String idOrName) {
-    return toDetails(api.call("GET", "/containers/" + Paths.segment(idOrName, false) + "/json")
-        .jsonObject());
+    return inspect(idOrName, false);
+  }
+
+  ContainerDetails inspect(String idOrName, boolean size) {
+    return ContainerInspect.details(
+        api.call("GET", "/containers/" + Paths.segment(idOrName, false) + "/json")
+            .query("size", size ? "1" : null)
+            .jsonObject(),
+        size);
   }
 
   static ContainerSummary toSummary(Map<String, Object> json) {
@@ -218,36 +223,5 @@ public final class ContainerCalls implements Containers {
         string(json, "ImageID"), string(json, "Command"),
         created == 0 ? null : Instant.ofEpochSecond(created),
         string(json, "State"), string(json, "Status"), stringMap(object(json, "Labels")), json);
-  }
-
-  static ContainerDetails toDetails(Map<String, Object> json) {
-    Map<String, Object> config = object(json, "Config");
-    Map<String, Object> state = object(json, "State");
-    List<String> command = new ArrayList<>();
-    if (string(json, "Path") != null && !string(json, "Path").isEmpty()) {
-      command.add(string(json, "Path"));
-    }
-    command.addAll(strings(json, "Args"));
-    String name = string(json, "Name");
-    return new ContainerDetails(
-        string(json, "Id"),
-        name != null && name.startsWith("/") ? name.substring(1) : name,
-        instant(string(json, "Created")),
-        Fields.imageName(config, "Image"),
-        Fields.imageId(string(json, "Image")),
-        command,
-        new ContainerDetails.State(
-            string(state, "Status"),
-            Fields.bool(state, "Running"),
-            Fields.bool(state, "Paused"),
-            integer(state, "ExitCode"),
-            longValue(state, "Pid"),
-            string(state, "Error") == null ? "" : string(state, "Error"),
-            instant(string(state, "StartedAt")),
-            instant(string(state, "FinishedAt"))),
-        integer(json, "RestartCount"),
-        stringMap(object(config, "Labels")),
-        strings(config, "Env"),
-        json);
   }
 }

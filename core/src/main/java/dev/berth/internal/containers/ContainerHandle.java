@@ -73,8 +73,13 @@ final class ContainerHandle implements Container {
 
   @Override
   public ContainerDetails inspect() {
-    ContainerDetails d = calls.inspect(id);
-    tty = Fields.bool(object(d.raw(), "Config"), "Tty");
+    return inspect(false);
+  }
+
+  @Override
+  public ContainerDetails inspect(boolean size) {
+    ContainerDetails d = calls.inspect(id, size);
+    tty = d.config().tty();
     return d;
   }
 
@@ -292,23 +297,10 @@ final class ContainerHandle implements Container {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public List<PortMapping> ports() {
-    Map<String, Object> ports = object(object(inspect().raw(), "NetworkSettings"), "Ports");
-    List<PortMapping> out = new ArrayList<>();
-    ports.forEach((key, bindings) -> {
-      String[] portProto = key.split("/", 2);
-      if (bindings instanceof List<?> list) {
-        for (Object b : list) {
-          Map<String, Object> m = (Map<String, Object>) b;
-          out.add(new PortMapping(Integer.parseInt(portProto[0]),
-              portProto.length == 2 ? portProto[1] : "tcp", string(m, "HostIp"),
-              Integer.parseInt(string(m, "HostPort"))));
-        }
-      }
-    });
-    return out;
+    return inspect().networkSettings().ports();
   }
+
 
   @Override
   public List<PortMapping> port(int containerPort) {

@@ -277,6 +277,7 @@ final class ApiGates {
         NetworkingConfig.EndpointsConfig.*.IPAMConfig.LinkLocalIPs
         NetworkingConfig.EndpointsConfig.*.Aliases
       GET /containers/{id}/json
+        ?size
       GET /containers/{id}/top
         ?ps_args
       GET /containers/{id}/logs

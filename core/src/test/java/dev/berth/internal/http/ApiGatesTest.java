@@ -408,10 +408,11 @@ class ApiGatesTest {
   void strictModeNamesWhatTheTableLacks() {
     Recording transport = new Recording();
     try (ApiClient api = new ApiClient(transport, ApiVersion.of(1, 41))) {
-      assertThatThrownBy(() -> api.call("GET", "/containers/abc/json").query("size", "1")
+      // docker stats's one-shot (1.41), which Berth does not send
+      assertThatThrownBy(() -> api.call("GET", "/containers/abc/stats").query("one-shot", "1")
           .discard())
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("query parameter size of GET /containers/{id}/json");
+          .hasMessageContaining("query parameter one-shot of GET /containers/{id}/stats");
       assertThatThrownBy(() -> api.call("POST", "/containers/create")
           .jsonBody(Map.of("HostConfig", Map.of("Nonsense", 1))).discard())
           .isInstanceOf(IllegalStateException.class)
