@@ -67,7 +67,7 @@ class ImageDetailsDecodingTest {
     ImageDetails i = ImageCalls.toDetails(Captured.json("podman-4.3/image.json"));
     assertThat(i.repoTags()).containsExactly("berth-capture/img-p:1");
     assertThat(i.parent()).isEqualTo(
-        "sha256:38b560b0d6adb6553cb67d5732aedb65dcf775ecca7cf3492642029ed2370628");
+        "sha256:163c8a491061e218c0c03260164e6f177f8020bdfc88086d13f5bf582b472cb5");
     assertThat(i.config().healthcheck()).isEmpty();
     assertThat(i.config().exposedPorts()).containsExactly(
         ExposedPort.of(53, PortBinding.Protocol.UDP), ExposedPort.of(8080));

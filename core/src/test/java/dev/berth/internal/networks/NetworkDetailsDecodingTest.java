@@ -40,7 +40,7 @@ class NetworkDetailsDecodingTest {
   }
 
   @Test
-  void podmansAnswerLeavesOutTheRangeAndAuxAddressesAndGivesIpamOptions() {
+  void podmansAnswerLeavesOutTheRangeAuxAddressesAndEndpointIdAndGivesIpamOptions() {
     NetworkDetails n = NetworkCalls.toDetails(Captured.json("podman-4.3/network.json"));
     assertThat(n.internal()).isTrue();
     assertThat(n.attachable()).isFalse();
@@ -50,8 +50,12 @@ class NetworkDetailsDecodingTest {
     assertThat(pool.gateway()).isEqualTo("10.213.7.1");
     assertThat(pool.ipRange()).isEmpty();
     assertThat(pool.auxAddresses()).isEmpty();
-    assertThat(n.endpoints()).isEmpty();
     assertThat(n.options()).isEmpty();
+    // no endpoint id, and the address is not from the range Podman dropped
+    assertThat(n.endpoints().get(
+        "53a54e8a25d4aec63d4e5ed326414220c091fd5137b0912a260234ea836242bc"))
+        .isEqualTo(new NetworkDetails.Endpoint("berth-capture-ctr-p", "", "2a:fc:ba:e0:a4:a6",
+            "10.213.7.132/24", ""));
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ExecCall#details} on answers captured from dockerd 20.10 for one exec ({@code sh -c
- * "sleep 1; exit 3"} as root) created, started detached and ended.
+ * {@link ExecCall#details} on answers captured from dockerd 20.10 and Podman 4.3 for one exec
+ * ({@code sh -c "sleep 1; exit 3"} as root) created, started detached and ended.
  */
 class ExecDetailsDecodingTest {
   private static final String ID =
@@ -51,8 +51,28 @@ class ExecDetailsDecodingTest {
   }
 
   @Test
+  void podmansZeroExitCodeBeforeTheStartIsNoExitCode() {
+    // Podman 4.3 writes "ExitCode": 0, not null, for an exec that has not started
+    ExecDetails e = ExecCall.details(Captured.json("podman-4.3/exec-created.json"));
+    assertThat(e.running()).isFalse();
+    assertThat(e.pid()).isZero();
+    assertThat(e.exitCode()).isEmpty();
+    assertThat(e.processConfig()).isEqualTo(PROCESS);
+    ExecDetails running = ExecCall.details(Captured.json("podman-4.3/exec-running.json"));
+    assertThat(running.running()).isTrue();
+    assertThat(running.exitCode()).isEmpty();
+  }
+
+  @Test
+  void podmansDetachedExecStillRunsAfterItsProcessEnded() {
+    // captured 2 s after "sleep 1; exit 3" ended: Podman 4.3 never records a detached exec's end
+    ExecDetails e = ExecCall.details(Captured.json("podman-4.3/exec-detached-ended.json"));
+    assertThat(e.running()).isTrue();
+    assertThat(e.exitCode()).isEmpty();
+  }
+
+  @Test
   void aZeroExitCodeBeforeAnyPidIsNoExitCodeButAFailedStartsCodeIs() {
-    // Podman 4.3 writes "ExitCode": 0 (not null) for an exec that has not started: no pid yet
     Map<String, Object> created = new LinkedHashMap<>(
         Captured.json("dockerd-1.41/exec-created.json"));
     created.put("ExitCode", 0);

@@ -30,7 +30,7 @@ class VolumeDetailsDecodingTest {
   void podmansAnswerIsTheSameShape() {
     VolumeDetails v = VolumeCalls.toDetails(Captured.json("podman-4.3/volume.json"));
     assertThat(v.name()).isEqualTo("berth-capture-vol-p");
-    assertThat(v.created()).isEqualTo(Instant.parse("2026-12-07T12:18:12Z"));
+    assertThat(v.created()).isEqualTo(Instant.parse("2026-12-07T12:32:24Z"));
     assertThat(v.options()).containsEntry("o", "nodev");
     assertThat(v.usage()).isEmpty();
   }
