@@ -51,7 +51,25 @@ public enum PodmanGap {
   HEALTH_CHECKS_NOT_RUN("Podman 4.3 runs health checks from systemd timers, and without systemd"
       + " none runs: the health stays \"starting\""),
   /** The exit code of a container that never ran: dockerd says 0, Podman -1. */
-  NEVER_RAN_EXIT_CODE("Podman reports exit code -1 for a container that never started, dockerd 0");
+  NEVER_RAN_EXIT_CODE("Podman reports exit code -1 for a container that never started, dockerd 0"),
+  /**
+   * {@code docker network inspect}: Podman keeps no {@code --ip-range}, {@code --aux-address} or
+   * {@code --attachable}, renames driver options ({@code com.docker.network.driver.mtu} reads
+   * back as {@code mtu}) and gives attached containers no endpoint id.
+   */
+  NETWORK_READ_BACK("Podman 4.3's network inspect drops IPAM's IPRange and AuxiliaryAddresses and"
+      + " Attachable, writes driver options under its own names (com.docker.network.driver.mtu"
+      + " reads back as mtu) and gives containers an empty EndpointID"),
+  /**
+   * {@code docker exec -d}: Podman 4.3 never records the end of a detached exec; inspect says it
+   * runs, with exit code 0, after its process is gone.
+   */
+  DETACHED_EXEC_END("Podman 4.3's GET /exec/{id}/json keeps Running: true and ExitCode: 0 for an"
+      + " exec started with Detach: true, after its process ended"),
+  /** A Dockerfile's {@code HEALTHCHECK}: Podman builds OCI images, which cannot hold one. */
+  IMAGE_HEALTHCHECK("Podman 4.3 builds OCI images by default, and an OCI image's config has no"
+      + " Healthcheck: a Dockerfile's HEALTHCHECK is dropped (\"HEALTHCHECK is not supported for"
+      + " OCI image format\")");
 
   private final String reason;
 

@@ -2,6 +2,7 @@ package dev.berth.containers;
 
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerSummary;
+import dev.berth.model.ExecDetails;
 import dev.berth.model.PruneResult;
 import dev.berth.model.ExecResult;
 import java.util.List;
@@ -56,6 +57,15 @@ public interface Containers {
    * @throws dev.berth.NotFoundException if there is none
    */
   Container get(String idOrName);
+
+  /**
+   * What {@code GET /exec/{id}/json} shows of the exec with this id, such as an {@link
+   * ExecSession#id()} or {@link Exec#id()}.
+   *
+   * @throws dev.berth.NotFoundException if the engine does not know it (exec ids go with their
+   *     container)
+   */
+  ExecDetails inspectExec(String execId);
 
   /** The running containers, as {@code docker ps}. */
   List<ContainerSummary> list();

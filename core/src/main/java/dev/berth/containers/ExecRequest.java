@@ -12,6 +12,8 @@ import java.io.OutputStream;
  * ExecResult r = web.exec("sh", "-c", "echo $GREETING").env("GREETING", "hi").call();
  * r.exitCode(); r.stdout();                                   // 0, "hi\n"
  * web.exec("wc", "-c").stdin(new FileInputStream(big)).call(); // stdin, then EOF
+ * Exec later = web.exec("sh", "-c", "exit 3").create();       // created, not started
+ * later.startDetached();
  * }</pre>
  */
 public interface ExecRequest {
@@ -50,4 +52,12 @@ public interface ExecRequest {
 
   /** Starts the command and returns its live streams; the caller closes them. */
   ExecSession open();
+
+  /**
+   * Creates the exec without starting it ({@code POST /containers/{id}/exec} only), to be started
+   * later, attached or detached, and inspected before and after.
+   *
+   * @throws dev.berth.ConflictException if the container does not run
+   */
+  Exec create();
 }

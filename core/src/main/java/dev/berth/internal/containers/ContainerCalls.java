@@ -17,11 +17,13 @@ import dev.berth.internal.body.ContainerCreateBody;
 import dev.berth.internal.http.ApiClient;
 import dev.berth.internal.http.Fields;
 import dev.berth.internal.http.Paths;
+import dev.berth.internal.stream.ExecCall;
 import dev.berth.internal.stream.ImagePull;
 import dev.berth.internal.stream.Streams;
 import dev.berth.model.ContainerDetails;
 import dev.berth.model.ContainerSpec;
 import dev.berth.model.ContainerSummary;
+import dev.berth.model.ExecDetails;
 import dev.berth.model.ExecResult;
 import dev.berth.model.PruneResult;
 import dev.berth.model.WaitResult;
@@ -156,6 +158,12 @@ public final class ContainerCalls implements Containers {
   @Override
   public Container get(String idOrName) {
     return new ContainerHandle(this, api, streams, inspect(idOrName).id());
+  }
+
+  @Override
+  public ExecDetails inspectExec(String execId) {
+    return ExecCall.details(api.call("GET", "/exec/" + Paths.segment(execId, false) + "/json")
+        .jsonObject());
   }
 
   @Override

@@ -449,6 +449,7 @@ final class ApiGates {
         IPAM.Config[].Subnet
         IPAM.Config[].Gateway
         IPAM.Config[].IPRange
+        IPAM.Config[].AuxiliaryAddresses{}
         Labels{}
         Options{}
       POST /networks/{id}/connect

@@ -14,6 +14,7 @@ import dev.berth.images.Images;
 import dev.berth.images.Transfer;
 import dev.berth.internal.auth.RegistryAuthSource;
 import dev.berth.internal.http.ApiClient;
+import dev.berth.internal.http.ConfigFields;
 import dev.berth.internal.http.EngineTimes;
 import dev.berth.internal.http.Fields;
 import dev.berth.internal.http.Paths;
@@ -93,14 +94,30 @@ public final class ImageCalls implements Images {
 
   @Override
   public ImageDetails inspect(String nameOrId) {
-    Map<String, Object> m = api.call("GET", "/images/" + name(nameOrId) + "/json").jsonObject();
-    Map<String, Object> config = object(m, "Config");
+    return toDetails(api.call("GET", "/images/" + name(nameOrId) + "/json").jsonObject());
+  }
+
+  /**
+   * An inspect answer as typed values; what the engine leaves out reads as empty (Podman writes no
+   * {@code DockerVersion}, its OCI images no {@code Healthcheck}, and its {@code Parent} without
+   * {@code sha256:}).
+   */
+  static ImageDetails toDetails(Map<String, Object> m) {
+    Map<String, Object> c = object(m, "Config");
+    ImageDetails.Config config = new ImageDetails.Config(strings(c, "Cmd"),
+        strings(c, "Entrypoint"), strings(c, "Env"), ConfigFields.exposedPorts(c, "ExposedPorts"),
+        ConfigFields.texts(c, "Labels"), ConfigFields.healthcheck(c, "Healthcheck"),
+        ConfigFields.text(c, "User"), ConfigFields.text(c, "WorkingDir"),
+        new ArrayList<>(object(c, "Volumes").keySet()), ConfigFields.text(c, "StopSignal"));
+    String parent = ConfigFields.text(m, "Parent");
     return new ImageDetails(string(m, "Id"), Fields.imageNames(m, "RepoTags"),
-        Fields.imageNames(m, "RepoDigests"),
-        EngineTimes.instant(string(m, "Created")), orEmpty(string(m, "Author")),
-        orEmpty(string(m, "Comment")), strings(config, "Cmd"), strings(config, "Entrypoint"),
-        strings(config, "Env"), stringMap(object(config, "Labels")), string(m, "Os"),
-        string(m, "Architecture"), longValue(m, "Size"), m);
+        Fields.imageNames(m, "RepoDigests"), parent.isEmpty() ? "" : Fields.imageId(parent),
+        EngineTimes.instant(string(m, "Created")), ConfigFields.text(m, "Author"),
+        ConfigFields.text(m, "Comment"), config, strings(object(m, "RootFS"), "Layers"),
+        ConfigFields.text(m, "Os"), ConfigFields.text(m, "Architecture"),
+        ConfigFields.text(m, "Variant"), ConfigFields.text(m, "DockerVersion"),
+        longValue(m, "Size"), m.containsKey("VirtualSize") ? longValue(m, "VirtualSize")
+            : longValue(m, "Size"), m);
   }
 
   @Override

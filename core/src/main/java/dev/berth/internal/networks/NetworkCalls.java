@@ -1,5 +1,7 @@
 package dev.berth.internal.networks;
 
+import static dev.berth.internal.http.ConfigFields.text;
+import static dev.berth.internal.http.ConfigFields.texts;
 import static dev.berth.internal.http.Fields.bool;
 import static dev.berth.internal.http.Fields.longValue;
 import static dev.berth.internal.http.Fields.object;
@@ -7,6 +9,7 @@ import static dev.berth.internal.http.Fields.string;
 import static dev.berth.internal.http.Fields.strings;
 
 import dev.berth.internal.http.ApiClient;
+import dev.berth.internal.http.EngineTimes;
 import dev.berth.internal.http.Paths;
 import dev.berth.model.NetworkDetails;
 import dev.berth.model.PruneResult;
@@ -81,22 +84,35 @@ public final class NetworkCalls implements Networks {
     return new PruneResult(strings(answer, "NetworksDeleted"), longValue(answer, "SpaceReclaimed"));
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * An inspect or list answer as typed values; what the engine leaves out reads as empty (Podman
+   * 4.3 keeps no {@code IPRange} or {@code AuxiliaryAddresses}, a list answer has no {@code
+   * Containers}).
+   */
   static NetworkDetails toDetails(Map<String, Object> m) {
-    List<String> subnets = new ArrayList<>();
-    Object config = object(m, "IPAM").get("Config");
-    if (config instanceof List<?> list) {
-      for (Object c : list) {
-        String subnet = string((Map<String, Object>) c, "Subnet");
-        if (subnet != null) {
-          subnets.add(subnet);
+    Map<String, Object> ipam = object(m, "IPAM");
+    List<NetworkDetails.IpamConfig> pools = new ArrayList<>();
+    if (ipam.get("Config") instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?>) {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> c = (Map<String, Object>) o;
+          pools.add(new NetworkDetails.IpamConfig(text(c, "Subnet"), text(c, "Gateway"),
+              text(c, "IPRange"), texts(c, "AuxiliaryAddresses")));
         }
       }
     }
-    Map<String, String> labels = new LinkedHashMap<>();
-    object(m, "Labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
-    return new NetworkDetails(string(m, "Id"), string(m, "Name"), string(m, "Driver"),
-        string(m, "Scope"), bool(m, "Internal"), bool(m, "Attachable"), subnets,
-        new ArrayList<>(object(m, "Containers").keySet()), labels, m);
+    Map<String, NetworkDetails.Endpoint> endpoints = new LinkedHashMap<>();
+    object(m, "Containers").forEach((id, v) -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> e = v instanceof Map<?, ?> ? (Map<String, Object>) v : Map.of();
+      endpoints.put(id, new NetworkDetails.Endpoint(text(e, "Name"), text(e, "EndpointID"),
+          text(e, "MacAddress"), text(e, "IPv4Address"), text(e, "IPv6Address")));
+    });
+    return new NetworkDetails(string(m, "Id"), string(m, "Name"),
+        EngineTimes.instant(string(m, "Created")), string(m, "Driver"), string(m, "Scope"),
+        bool(m, "Internal"), bool(m, "Attachable"), bool(m, "EnableIPv6"),
+        new NetworkDetails.Ipam(text(ipam, "Driver"), texts(ipam, "Options"), pools), endpoints,
+        texts(m, "Options"), texts(m, "Labels"), m);
   }
 }

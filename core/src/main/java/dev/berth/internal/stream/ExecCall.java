@@ -1,12 +1,14 @@
 package dev.berth.internal.stream;
 
 import dev.berth.DockerException;
+import dev.berth.containers.Exec;
 import dev.berth.containers.ExecRequest;
 import dev.berth.containers.ExecSession;
 import dev.berth.containers.LogStream;
 import dev.berth.internal.http.ApiClient;
 import dev.berth.internal.http.Fields;
 import dev.berth.internal.http.Paths;
+import dev.berth.model.ExecDetails;
 import dev.berth.model.ExecResult;
 import dev.berth.transport.DuplexConnection;
 import dev.berth.transport.HttpResponse;
@@ -20,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * {@link ExecRequest}: {@code POST /containers/{id}/exec}, then {@code POST /exec/{id}/start}
@@ -117,7 +120,12 @@ public final class ExecCall implements ExecRequest {
 
   @Override
   public int call(OutputStream stdout, OutputStream stderr) {
-    try (ExecSession s = open()) {
+    return run(open(), stdout, stderr);
+  }
+
+  /** Copies the output of {@code session} while feeding it {@link #stdin}; closes it. */
+  private int run(ExecSession session, OutputStream stdout, OutputStream stderr) {
+    try (ExecSession s = session) {
       Thread pump = null;
       Throwable[] pumpFailure = new Throwable[1];
       if (stdin != null) {
@@ -153,8 +161,17 @@ public final class ExecCall implements ExecRequest {
 
   @Override
   public ExecSession open() {
+    return start(createExec());
+  }
+
+  @Override
+  public Exec create() {
+    return new Created(createExec());
+  }
+
+  /** {@code POST /containers/{id}/exec}: the new exec's id. */
+  private String createExec() {
     boolean withStdin = interactive || stdin != null;
-    ApiClient api = streams.api();
     Map<String, Object> create = new LinkedHashMap<>();
     create.put("AttachStdin", withStdin);
     create.put("AttachStdout", true);
@@ -173,8 +190,14 @@ public final class ExecCall implements ExecRequest {
     if (privileged) {
       create.put("Privileged", true);
     }
-    String id = Fields.string(api.call("POST", "/containers/" + Paths.segment(container, false)
-        + "/exec").jsonBody(create).jsonObject(), "Id");
+    return Fields.string(streams.api().call("POST", "/containers/"
+        + Paths.segment(container, false) + "/exec").jsonBody(create).jsonObject(), "Id");
+  }
+
+  /** {@code POST /exec/{id}/start}, attached: the exec's live streams. */
+  private ExecSession start(String id) {
+    boolean withStdin = interactive || stdin != null;
+    ApiClient api = streams.api();
     Map<String, Object> start = Map.of("Detach", false, "Tty", tty);
     String what = "the output of exec " + command;
     Sessions.Resizer resizer = (w, h) -> api.call("POST", "/exec/" + id + "/resize")
@@ -236,6 +259,77 @@ public final class ExecCall implements ExecRequest {
         throw new DockerException("interrupted while waiting for exec " + id + " to end", e);
       }
       pause = Math.min(pause * 2, 50);
+    }
+  }
+
+  /** The answer of {@code GET /exec/{id}/json} as typed values; what is left out reads as empty. */
+  public static ExecDetails details(Map<String, Object> m) {
+    Map<String, Object> p = Fields.object(m, "ProcessConfig");
+    // dockerd writes "ExitCode": null until the exec ended; Podman 0 before it started (no pid
+    // yet), which is no exit code. One that failed to start has a pid of 0 and a code (126, 127).
+    OptionalInt exit = OptionalInt.empty();
+    if (m.get("ExitCode") instanceof Number n && !Fields.bool(m, "Running")
+        && (Fields.longValue(m, "Pid") != 0 || n.intValue() != 0)) {
+      exit = OptionalInt.of(n.intValue());
+    }
+    return new ExecDetails(Fields.string(m, "ID"), Fields.string(m, "ContainerID"),
+        Fields.bool(m, "Running"), exit, Fields.longValue(m, "Pid"), Fields.bool(m, "OpenStdin"),
+        Fields.bool(m, "OpenStdout"), Fields.bool(m, "OpenStderr"),
+        new ExecDetails.ProcessConfig(text(p, "entrypoint"), Fields.strings(p, "arguments"),
+            Fields.bool(p, "privileged"), text(p, "user"), Fields.bool(p, "tty")), m);
+  }
+
+  private static String text(Map<String, Object> json, String key) {
+    String s = Fields.string(json, key);
+    return s == null ? "" : s;
+  }
+
+  /** An exec created by {@link #create()}, started by one of its methods. */
+  private final class Created implements Exec {
+    private final String id;
+
+    Created(String id) {
+      this.id = id;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public ExecResult start() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = start(out, err);
+      return new ExecResult(code, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int start(OutputStream stdout, OutputStream stderr) {
+      return run(open(), stdout, stderr);
+    }
+
+    @Override
+    public ExecSession open() {
+      return ExecCall.this.start(id);
+    }
+
+    @Override
+    public void startDetached() {
+      streams.api().call("POST", "/exec/" + id + "/start")
+          .jsonBody(Map.of("Detach", true, "Tty", tty)).discard();
+    }
+
+    @Override
+    public ExecDetails inspect() {
+      return details(streams.api().call("GET", "/exec/" + id + "/json").jsonObject());
+    }
+
+    @Override
+    public String toString() {
+      return "exec " + id.substring(0, Math.min(12, id.length())) + " " + command;
     }
   }
 }

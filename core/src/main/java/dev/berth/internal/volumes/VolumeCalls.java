@@ -1,11 +1,13 @@
 package dev.berth.internal.volumes;
 
+import static dev.berth.internal.http.ConfigFields.texts;
 import static dev.berth.internal.http.Fields.longValue;
 import static dev.berth.internal.http.Fields.object;
 import static dev.berth.internal.http.Fields.string;
 import static dev.berth.internal.http.Fields.strings;
 
 import dev.berth.internal.http.ApiClient;
+import dev.berth.internal.http.EngineTimes;
 import dev.berth.internal.http.Paths;
 import dev.berth.model.PruneResult;
 import dev.berth.model.VolumeDetails;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@link Volumes} over the Engine API. */
 public final class VolumeCalls implements Volumes {
@@ -69,12 +72,20 @@ public final class VolumeCalls implements Volumes {
     return new PruneResult(strings(answer, "VolumesDeleted"), longValue(answer, "SpaceReclaimed"));
   }
 
+  /** An inspect, create or list answer as typed values; what the engine leaves out reads as empty. */
   static VolumeDetails toDetails(Map<String, Object> m) {
-    Map<String, String> labels = new LinkedHashMap<>();
-    object(m, "Labels").forEach((k, v) -> labels.put(k, String.valueOf(v)));
-    Map<String, String> options = new LinkedHashMap<>();
-    object(m, "Options").forEach((k, v) -> options.put(k, String.valueOf(v)));
+    Optional<VolumeDetails.Usage> usage = Optional.empty();
+    if (m.get("UsageData") instanceof Map<?, ?>) {
+      Map<String, Object> u = object(m, "UsageData");
+      usage = Optional.of(new VolumeDetails.Usage(number(u, "Size"), number(u, "RefCount")));
+    }
     return new VolumeDetails(string(m, "Name"), string(m, "Driver"), string(m, "Mountpoint"),
-        string(m, "Scope"), labels, options, m);
+        EngineTimes.instant(string(m, "CreatedAt")), string(m, "Scope"), texts(m, "Labels"),
+        texts(m, "Options"), object(m, "Status"), usage, m);
+  }
+
+  /** The number at {@code key}, or -1 (the engine's own "not available") when there is none. */
+  private static long number(Map<String, Object> json, String key) {
+    return json.get(key) instanceof Number n ? n.longValue() : -1;
   }
 }
