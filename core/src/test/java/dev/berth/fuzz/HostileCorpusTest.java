@@ -41,7 +41,7 @@ class HostileCorpusTest {
     String hex64 = "a".repeat(64);
     bad("ImageRef", ImageRef::parse, " ubuntu", "ubuntu ", "ub untu", "Ubuntu", "ubuntu:",
         "ubuntu@", ":tag", "@sha256:" + hex64, "a//b", "a/", "/a", "a:-tag", "a:.tag", "a:t!g",
-        "a:" + "t".repeat(129), hex64, "a@sha256:" + "a".repeat(63), "a@sha256:" + "A".repeat(64),
+        "a:" + "t".repeat(129), "a@sha256:" + "a".repeat(63), "a@sha256:" + "A".repeat(64),
         "a@md5:abc", "a@:" + hex64, "-a", "a-", "a..b", "a___b", "a.-b", "localhost:x/a",
         "[::1/a", "ex ample.com/a", "example.com:/a", "-example.com/a", "example-.com/a",
         "a/B", "a\tb", "a\u00e9", "a:\u00e9", "a/" + "b".repeat(260), "a/.b", "a/b.", "a@", "a:b:c",

@@ -277,7 +277,9 @@ public final class ImageRef {
     }
     String path = repository;
     if (path.startsWith(OFFICIAL_PREFIX) && path.indexOf('/', OFFICIAL_PREFIX.length()) < 0) {
-      return path.substring(OFFICIAL_PREFIX.length());
+      String shortName = path.substring(OFFICIAL_PREFIX.length());
+      // 64 hex digits alone would read back as an image id: keep library/ to stay a name
+      return IMAGE_ID.matcher(shortName).matches() ? path : shortName;
     }
     int slash = path.indexOf('/');
     if (slash > 0 && looksLikeRegistry(path.substring(0, slash))) {

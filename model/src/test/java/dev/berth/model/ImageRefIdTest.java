@@ -41,6 +41,15 @@ class ImageRefIdTest {
   }
 
   @Test
+  void anOfficialImageNamedWith64HexDigitsStaysANameWhenWrittenBack() {
+    ImageRef name = ImageRef.parse("library/" + HEX);
+
+    assertThat(name.isId()).isFalse();
+    assertThat(name.toString()).isEqualTo("library/" + HEX);
+    assertThat(ImageRef.parse(name.toString())).isEqualTo(name);
+  }
+
+  @Test
   void anIdTakesNoTagAndANameHasNoId() {
     ImageRef id = ImageRef.ofId(HEX);
     assertThatThrownBy(() -> id.withTag("1")).isInstanceOf(IllegalStateException.class)
