@@ -63,16 +63,15 @@ abstract sealed class WaitImpl implements Wait {
       return new Check() {
         @Override
         public boolean ready() {
-          Object state = target.details().raw().get("State");
-          Object health = state instanceof Map<?, ?> m ? m.get("Health") : null;
-          // Podman sends a Health with an empty Status for a container without a healthcheck
-          if (!(health instanceof Map<?, ?> h) || h.get("Status") == null
-              || "".equals(h.get("Status"))) {
+          // empty also for Podman's Health with an empty Status (a container without a check)
+          java.util.Optional<dev.berth.model.ContainerDetails.Health> health =
+              target.details().state().health();
+          if (health.isEmpty()) {
             throw target.fail(WaitException.Reason.NO_HEALTHCHECK, target.subject()
                 + " has no healthcheck to wait for: give its spec one (--health-cmd) or its image"
                 + " a HEALTHCHECK");
           }
-          status[0] = String.valueOf(h.get("Status"));
+          status[0] = health.get().status();
           if ("starting".equals(status[0]) && target.isPodman()) {
             // Podman runs healthchecks from systemd timers: with no systemd they never run, and the
             // wait runs one itself, once per poll (libpod's healthcheck call answers the status)
