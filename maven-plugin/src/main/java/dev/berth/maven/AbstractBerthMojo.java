@@ -65,7 +65,8 @@ public abstract class AbstractBerthMojo extends AbstractMojo {
     }
     try (client) {
       run(client);
-    } catch (DockerException e) {
+    } catch (DockerException | IllegalArgumentException e) {
+      // a failed call, or configuration Berth refused (the message quotes it)
       throw new MojoExecutionException(e.getMessage(), e);
     }
   }

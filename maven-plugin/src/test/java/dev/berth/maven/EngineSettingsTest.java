@@ -54,6 +54,26 @@ class EngineSettingsTest {
   }
 
   @Test
+  void pushCredentialsComeFromTheNamedServerAndAreCheckedBeforeAnythingIsSent() {
+    PushMojo mojo = new PushMojo();
+    mojo.dockerHost = "tcp://127.0.0.1:23770"; // nothing listens: nothing may be sent
+    mojo.image = "127.0.0.1:5000/app:1";
+    mojo.settings = new org.apache.maven.settings.Settings();
+    org.apache.maven.settings.Server server = new org.apache.maven.settings.Server();
+    server.setId("registry");
+    server.setUsername("deployer");
+    mojo.settings.addServer(server);
+
+    mojo.serverId = "elsewhere";
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("serverId \"elsewhere\" names no <server> in settings.xml");
+
+    mojo.serverId = "registry"; // no password: refused as bad configuration, not a crash
+    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+        .hasMessageContaining("credentials for \"127.0.0.1:5000\" need a user name and password");
+  }
+
+  @Test
   void skipRunsNothing() throws Exception {
     TagMojo mojo = new TagMojo();
     mojo.skip = true;
