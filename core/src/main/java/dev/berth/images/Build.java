@@ -6,7 +6,9 @@ import java.util.function.Consumer;
 /**
  * A build to set up, then run with {@link #call()}: {@code docker build} with its flags.
  * Immutable: each method returns a new build. The context streams to the engine as a tar without
- * being held in memory; {@code .dockerignore} leaves files out, as the CLI does.
+ * being held in memory; {@code .dockerignore} leaves files out, as the CLI does. Intermediate
+ * containers are removed, also those of a failed step ({@code --force-rm}, unlike the CLI's
+ * default), so a failed build leaves no container behind.
  *
  * <pre>{@code
  * BuildResult r = docker.images().build(Path.of("app"))

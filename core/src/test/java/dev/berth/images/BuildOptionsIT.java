@@ -100,8 +100,24 @@ class BuildOptionsIT {
     Path ctx = context("FROM " + TestEngine.IMAGE + "\n"
         + "RUN test \"$(ls /sys/class/net)\" = lo\n");
 
+    java.util.Set<String> before = unlabelledContainers();
+
     assertThatThrownBy(() -> docker.images().build(ctx).label(TestEngine.LABEL, "true").call())
         .isInstanceOf(BuildException.class).hasMessageContaining("RUN test");
+    // the failed step's container is gone too (--force-rm): a failed build leaves nothing
+    assertThat(unlabelledContainers()).isSubsetOf(before);
+  }
+
+  /** Containers without the tests' label: a build's own, which no test here makes. */
+  private java.util.Set<String> unlabelledContainers() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (dev.berth.model.ContainerSummary c : docker.containers().list(
+        dev.berth.containers.ListOptions.all())) {
+      if (!c.labels().containsKey(TestEngine.LABEL)) {
+        ids.add(c.id());
+      }
+    }
+    return ids;
   }
 
   @Test

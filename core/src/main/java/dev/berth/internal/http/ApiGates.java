@@ -391,6 +391,7 @@ final class ApiGates {
         ?shmsize
         ?ulimits
         ?rm
+        ?forcerm
       POST /images/create
         ?fromImage
         ?fromSrc

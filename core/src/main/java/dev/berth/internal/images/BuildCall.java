@@ -230,7 +230,9 @@ final class BuildCall implements Build {
         .query("networkmode", networkMode)
         .query("shmsize", shmSize == 0 ? null : Long.toString(shmSize))
         .query("ulimits", ulimits.isEmpty() ? null : ulimitsJson(api.isPodman()))
-        .query("rm", "1");
+        .query("rm", "1")
+        // a failed step's container is removed too (--force-rm): a failed build leaves nothing
+        .query("forcerm", "1");
     for (String t : tags) {
       call.query("t", t);
     }
