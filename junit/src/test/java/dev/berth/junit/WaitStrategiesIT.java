@@ -154,10 +154,11 @@ class WaitStrategiesIT {
   @Test
   void httpNeverSaysWhatItGot() {
     ContainerFixture f = busybox(LATE).waitingFor(Wait.forHttp("/health").forPort(8080)
-        .forStatus(204)).withStartupTimeout(Duration.ofSeconds(4));
+        .forStatus(204)).withStartupTimeout(Duration.ofSeconds(8)); // httpd is up after ~2 s,
+    // and 8 s leave it time to answer 200 even when create and start are slow under load
     assertThatThrownBy(f::start)
         .isInstanceOf(FixtureException.class)
-        .hasMessageContaining("was not ready after 4.0 s: waited for GET /health on port 8080 to"
+        .hasMessageContaining("was not ready after 8.0 s: waited for GET /health on port 8080 to"
             + " answer 204 (last answer 200)")
         .hasMessageContaining("  ready");
     assertGone(f);
