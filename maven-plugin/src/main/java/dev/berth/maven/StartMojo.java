@@ -86,7 +86,8 @@ public class StartMojo extends AbstractBerthMojo {
     }
     WaitConfig w = c.waitConfig();
     List<dev.berth.wait.Wait> waits = w.waits();
-    getLog().info("Starting " + alias + ": " + spec.toCommandLine());
+    // the image only: the whole line would print its -e values, which may be secrets
+    getLog().info("Starting " + alias + " from " + spec.image());
     PullPolicy policy = c.pullPolicy();
     if (policy == PullPolicy.ALWAYS || (policy == PullPolicy.MISSING && !present(client, spec))) {
       getLog().info("Pulling " + spec.image());

@@ -146,7 +146,9 @@ class PluginBuildsIT {
             + ", left by an earlier build")
         .containsPattern("Started web \\([0-9a-f]{12}\\): berth\\.web\\.port\\.80=\\d+")
         .contains("Tests run: 1, Failures: 0, Errors: 0")
-        .containsPattern("GET http://localhost:(\\d+)/ answered 200");
+        .containsPattern("GET http://localhost:(\\d+)/ answered 200")
+        .contains("Starting web from berth-test/busybox:latest")
+        .doesNotContain("t0ken-not-for-logs"); // a run line's -e values may be secrets
     Matcher exported = Pattern.compile("berth\\.web\\.port\\.80=(\\d+)").matcher(r.log());
     Matcher asked = Pattern.compile("GET http://localhost:(\\d+)/").matcher(r.log());
     assertThat(exported.find() && asked.find()).isTrue();
