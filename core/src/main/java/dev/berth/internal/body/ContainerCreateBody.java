@@ -239,8 +239,11 @@ public final class ContainerCreateBody {
     }
   }
 
-  /** A checked {@code --ulimit name=soft[:hard]} value as the engine takes it. */
-  static Map<String, Object> ulimit(String value) {
+  /**
+   * A checked {@code --ulimit name=soft[:hard]} value as the engine takes it (a container's
+   * {@code HostConfig.Ulimits}, a build's {@code ulimits}).
+   */
+  public static Map<String, Object> ulimit(String value) {
     String[] nameLimits = value.split("=", 2);
     String[] limits = nameLimits[1].split(":", 2);
     long soft = Long.parseLong(limits[0]);

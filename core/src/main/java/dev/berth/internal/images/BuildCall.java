@@ -304,15 +304,7 @@ final class BuildCall implements Build {
     }
     List<Map<String, Object>> list = new ArrayList<>();
     for (String u : ulimits) {
-      String[] nameLimits = u.split("=", 2);
-      String[] limits = nameLimits[1].split(":", 2);
-      long soft = Long.parseLong(limits[0]);
-      long hard = limits.length == 2 ? Long.parseLong(limits[1]) : soft;
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("Name", nameLimits[0]);
-      m.put("Hard", hard);
-      m.put("Soft", soft);
-      list.add(m);
+      list.add(dev.berth.internal.body.ContainerCreateBody.ulimit(u));
     }
     return new String(Json.write(list), StandardCharsets.UTF_8);
   }
